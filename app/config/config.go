@@ -1,0 +1,98 @@
+// Package config reads the application's settings once from the environment.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting of the app. Read it with FromEnv and pass it down.
+type Config struct {
+	// DatabaseURL is empty for the embedded default: a private cluster under DataDir.
+	DatabaseURL string
+	// DataDir holds the embedded cluster (default ./var).
+	DataDir string
+	// ListenAddr is host:port, from LISTEN_ADDR or PORT (default :3000).
+	ListenAddr string
+	// BaseURL is the public address, used in emails and to decide Secure cookies.
+	BaseURL string
+	// SecretKey signs CSRF tokens; when empty a key is generated once and kept in the database.
+	SecretKey string
+	// SessionIdle ends a session after this long without a request (SESSION_IDLE_TIMEOUT, default 30m).
+	SessionIdle time.Duration
+	// SessionMaxAge ends a session this long after login, active or not (SESSION_MAX_AGE, default 12h).
+	SessionMaxAge time.Duration
+	// Production hides development-only pages (APP_ENV=production).
+	Production bool
+	// TrustedProxies are the addresses whose X-Forwarded-For is believed.
+	TrustedProxies []string
+}
+
+// FromEnv reads the configuration; getenv is os.Getenv outside tests.
+func FromEnv(getenv func(string) string) (Config, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	c := Config{
+		DatabaseURL:   getenv("DATABASE_URL"),
+		DataDir:       or(getenv("DATA_DIR"), "var"),
+		SecretKey:     getenv("SECRET_KEY"),
+		Production:    getenv("APP_ENV") == "production",
+		SessionIdle:   30 * time.Minute,
+		SessionMaxAge: 12 * time.Hour,
+	}
+	port := or(getenv("PORT"), "3000")
+	if _, err := strconv.Atoi(port); err != nil {
+		return c, fmt.Errorf("PORT=%q is not a port number", port)
+	}
+	c.ListenAddr = or(getenv("LISTEN_ADDR"), ":"+port)
+	c.BaseURL = strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:"+port), "/")
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, fmt.Errorf("BASE_URL=%q must be an absolute http(s) URL", c.BaseURL)
+	}
+	var err error
+	if c.SessionIdle, err = duration(getenv, "SESSION_IDLE_TIMEOUT", c.SessionIdle); err != nil {
+		return c, err
+	}
+	if c.SessionMaxAge, err = duration(getenv, "SESSION_MAX_AGE", c.SessionMaxAge); err != nil {
+		return c, err
+	}
+	if c.SessionMaxAge < c.SessionIdle {
+		return c, fmt.Errorf("SESSION_MAX_AGE (%s) must not be shorter than SESSION_IDLE_TIMEOUT (%s)", c.SessionMaxAge, c.SessionIdle)
+	}
+	for _, p := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.TrustedProxies = append(c.TrustedProxies, p)
+		}
+	}
+	if c.Production && c.DatabaseURL == "" {
+		return c, fmt.Errorf("APP_ENV=production needs DATABASE_URL: the embedded PostgreSQL is for development")
+	}
+	return c, nil
+}
+
+// SecureCookies is true when the app is served over HTTPS.
+func (c Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }
+
+func duration(getenv func(string) string, name string, def time.Duration) (time.Duration, error) {
+	v := getenv(name)
+	if v == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < time.Minute {
+		return 0, fmt.Errorf("%s=%q must be a duration of at least 1m, such as 30m or 12h", name, v)
+	}
+	return d, nil
+}
+
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
