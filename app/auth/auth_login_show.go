@@ -1,0 +1,31 @@
+package auth
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
+)
+
+// ShowLogin renders the "Connexion" page; a signed-in childminder goes to her dashboard.
+func (h *Handlers) ShowLogin(c *fiber.Ctx) error {
+	if session.CurrentUser(c) != nil {
+		return httpx.Redirect(c, paths.Dashboard)
+	}
+	return renderLogin(c, components.LoginProps{Notice: notices[httpx.TakeFlash(c)]}, fiber.StatusOK)
+}
+
+func renderLogin(c *fiber.Ctx, p components.LoginProps, status int) error {
+	title := "Connexion"
+	if len(p.Errors) > 0 {
+		title = "Erreur – " + title
+	}
+	return httpx.Render(c, httpx.View{
+		Title:    title,
+		Page:     components.LoginPage(p),
+		Fragment: components.LoginCard(p),
+		Status:   status,
+	})
+}

@@ -1,0 +1,117 @@
+// Package demo loads the demonstration data of the embedded default: three
+// childminders in the three states of an account, messages and documents.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/db"
+)
+
+// Login is one demo account as printed at start-up.
+type Login struct {
+	Identifiant string
+	Password    string
+	What        string
+}
+
+// Logins are the demo accounts.
+var Logins = []Login{
+	{"100001", "Demo-assmat1", "Madame Gertrude ASSMAT, compte actif"},
+	{"100002", "Temp-2025a", "Madame Josiane PROVISOIRE, mot de passe temporaire à changer à la première connexion"},
+	{"100003", "", "Monsieur Marcel SANSMOTDEPASSE, né le 15/03/1985, identifiant seul : « Première connexion ou mot de passe oublié ? »"},
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func ptr[T any](v T) *T { return &v }
+
+// Load inserts the demo data unless it is already there. It is one
+// transaction: either all of it is loaded, or none.
+func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
+	q := db.New(pool)
+	if _, err := q.GetAssmatByLogin(ctx, Logins[0].Identifiant); err == nil {
+		return false, nil
+	} else if !errors.Is(err, pgx.ErrNoRows) {
+		return false, err
+	}
+	h1, err := auth.HashPassword(Logins[0].Password)
+	if err != nil {
+		return false, err
+	}
+	h2, err := auth.HashPassword(Logins[1].Password)
+	if err != nil {
+		return false, err
+	}
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		return false, err
+	}
+	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		q := db.New(tx)
+		gertrude, err := q.CreateAssmat(ctx, db.CreateAssmatParams{
+			Login: "100001", Civilite: "Madame", Nom: "ASSMAT", Prenom: "Gertrude",
+			DateNaissance: day(1990, 2, 2), SituationFamiliale: "Concubinage",
+			Adresse: "1 Route de la Colle", CodePostal: "06480", Commune: "La Colle-sur-Loup",
+			Email: ptr("gertrude.assmat@example.fr"), PasswordHash: &h1,
+		})
+		if err != nil {
+			return fmt.Errorf("demo 100001: %w", err)
+		}
+		if _, err := q.CreateAgrement(ctx, db.CreateAgrementParams{
+			AssmatID: gertrude, Numero: "AGR-06-2019-100001", Statut: "En cours de validité",
+			DatePremiereDelivrance: ptr(day(2019, 9, 1)), DateDebutValidite: ptr(day(2024, 9, 1)),
+			DateFinValidite: ptr(day(2029, 8, 31)), CapaciteTotale: 4, CapaciteMoins3Ans: 3, CapacitePlus3Ans: 1,
+			LieuExercice: "domicile", LieuAdresse: "1 Route de la Colle", LieuCodePostal: "06480",
+			LieuCommune: "La Colle-sur-Loup",
+		}); err != nil {
+			return fmt.Errorf("demo agrément: %w", err)
+		}
+		if _, err := q.CreateAssmat(ctx, db.CreateAssmatParams{
+			Login: "100002", Civilite: "Madame", Nom: "PROVISOIRE", Prenom: "Josiane",
+			DateNaissance: day(1978, 6, 14), SituationFamiliale: "Mariée",
+			Adresse: "12 avenue de la Victoire", CodePostal: "06000", Commune: "Nice",
+			PasswordHash: &h2, MustChangePassword: true,
+		}); err != nil {
+			return fmt.Errorf("demo 100002: %w", err)
+		}
+		if _, err := q.CreateAssmat(ctx, db.CreateAssmatParams{
+			Login: "100003", Civilite: "Monsieur", Nom: "SANSMOTDEPASSE", Prenom: "Marcel",
+			DateNaissance: day(1985, 3, 15), SituationFamiliale: "Célibataire",
+			Adresse: "3 rue de la République", CodePostal: "06600", Commune: "Antibes",
+		}); err != nil {
+			return fmt.Errorf("demo 100003: %w", err)
+		}
+		for _, m := range []db.CreateMessageParams{
+			{SenderService: "Service des modes d'accueil de la petite enfance", Subject: "Bienvenue sur l'extranet des assistants maternels",
+				Body:      "Retrouvez sur cet extranet vos informations, votre agrément et la déclaration des enfants accueillis.",
+				CreatedAt: time.Date(2024, 8, 6, 15, 4, 0, 0, paris)},
+			{SenderService: "Service des modes d'accueil de la petite enfance", Subject: "attention regardez la météo pour les alertes orange ou rouges",
+				Body:      "En cas d'alerte météo orange ou rouge, suivez les consignes de la préfecture et informez les parents.",
+				CreatedAt: time.Date(2024, 10, 21, 15, 31, 0, 0, paris)},
+		} {
+			if _, err := q.CreateMessage(ctx, m); err != nil {
+				return fmt.Errorf("demo message: %w", err)
+			}
+		}
+		for i, d := range []db.CreateDocumentParams{
+			{Title: "Documentation du portail Extranet", Description: "Guide d'utilisation de l'extranet des assistants maternels.", Url: "https://www.departement06.fr/documentation-extranet-assmat.pdf"},
+			{Title: "Devenir assistant maternel", Description: "Les démarches d'agrément dans les Alpes-Maritimes.", Url: "https://www.departement06.fr/"},
+			{Title: "Mon-enfant.fr", Description: "Le site de la CAF pour trouver un mode d'accueil.", Url: "https://monenfant.fr/"},
+		} {
+			d.Position = int32(i)
+			if _, err := q.CreateDocument(ctx, d); err != nil {
+				return fmt.Errorf("demo document: %w", err)
+			}
+		}
+		return nil
+	})
+	return err == nil, err
+}

@@ -1,0 +1,51 @@
+package httpx
+
+import (
+	"bytes"
+
+	"github.com/a-h/templ"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/components"
+)
+
+// View is what a handler answers: a page and, for htmx, the fragment that
+// replaces part of it.
+type View struct {
+	// Title names the page in the browser tab (<title>), before the site's name.
+	Title string
+	// Page is the main content of the full page; the layout wraps it.
+	Page templ.Component
+	// Fragment is sent instead of the page to an htmx request; nil sends Page without the layout.
+	Fragment templ.Component
+	// Status defaults to 200; 422 for a form with errors.
+	Status int
+}
+
+// Render answers the view: its fragment to an htmx request, otherwise the full
+// page. Handlers never look at HX-Request themselves.
+func Render(c *fiber.Ctx, v View) error {
+	comp := components.Layout(v.Title, v.Page)
+	if IsHTMX(c) {
+		comp = v.Page
+		if v.Fragment != nil {
+			comp = v.Fragment
+		}
+	}
+	// Rendering into a buffer first lets a failed render still become a clean error page.
+	var buf bytes.Buffer
+	if err := comp.Render(components.WithRequest(c.UserContext(), Request(c)), &buf); err != nil {
+		return err
+	}
+	// The same URL answers a fragment or a page: caches must tell them apart.
+	c.Vary("HX-Request")
+	// Pages hold personal data: never keep them in a shared or back-button cache.
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	status := v.Status
+	if status == 0 {
+		status = fiber.StatusOK
+	}
+	c.Status(status)
+	c.Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}

@@ -1,0 +1,178 @@
+// Command app is the extranet of the Alpes-Maritimes' childminders.
+//
+//	go run ./app           serve (on a private PostgreSQL under ./var when DATABASE_URL is unset)
+//	go run ./app migrate   apply the migrations to DATABASE_URL and exit
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+	_ "time/tzdata" // "today" is a Paris date, even on a machine without a zone database
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/migrate"
+	"github.com/departement06/extranet-assmat/app/pgdev"
+	"github.com/departement06/extranet-assmat/app/web"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "extranet:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	cfg, err := config.FromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
+	var level slog.Level
+	var handler slog.Handler = slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})
+	if cfg.Production {
+		handler = slog.NewJSONHandler(os.Stderr, nil)
+	}
+	log := slog.New(handler)
+	slog.SetDefault(log)
+
+	cmd := ""
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	switch cmd {
+	case "", "serve":
+		return serve(ctx, cfg, log)
+	case "migrate":
+		if cfg.DatabaseURL == "" {
+			return errors.New("migrate needs DATABASE_URL")
+		}
+		applied, err := migrate.Up(ctx, cfg.DatabaseURL)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%d migration(s) applied %v\n", len(applied), applied)
+		return nil
+	default:
+		return fmt.Errorf("unknown command %q (commands: serve, migrate)", cmd)
+	}
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	dbURL := cfg.DatabaseURL
+	embedded := dbURL == ""
+	if embedded {
+		cluster, err := pgdev.Start(ctx, pgdev.Options{
+			Dir: filepath.Join(cfg.DataDir, "postgres"),
+			Log: func(f string, a ...any) { log.Info(fmt.Sprintf(f, a...)) },
+		})
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if err := cluster.Stop(); err != nil {
+				log.Error("stopping PostgreSQL", "err", err)
+			} else {
+				log.Info("PostgreSQL stopped")
+			}
+		}()
+		if dbURL, err = ensureDatabase(ctx, cluster.URL, "extranet"); err != nil {
+			return err
+		}
+	}
+	applied, err := migrate.Up(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	if len(applied) > 0 {
+		log.Info("migrations applied", "files", applied)
+	}
+	pool, err := pgxpool.New(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	if embedded || os.Getenv("LOAD_DEMO_DATA") == "1" {
+		loaded, err := demo.Load(ctx, pool)
+		if err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
+		if loaded {
+			log.Info("demo data loaded")
+		}
+	}
+	app, err := web.New(ctx, web.Deps{Config: cfg, Pool: pool, Log: log})
+	if err != nil {
+		return err
+	}
+	listenErr := make(chan error, 1)
+	go func() { listenErr <- app.Listen(cfg.ListenAddr) }()
+	select {
+	case err := <-listenErr:
+		return fmt.Errorf("listen on %s: %w", cfg.ListenAddr, err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	printBanner(cfg, embedded)
+	select {
+	case <-ctx.Done():
+	case err := <-listenErr:
+		return err
+	}
+	log.Info("shutting down")
+	return app.ShutdownWithTimeout(10 * time.Second)
+}
+
+// ensureDatabase creates the app's database in the private cluster once.
+func ensureDatabase(ctx context.Context, adminURL, name string) (string, error) {
+	conn, err := pgx.Connect(ctx, adminURL)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close(ctx)
+	var exists bool
+	if err := conn.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
+		return "", err
+	}
+	if !exists {
+		if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+			return "", err
+		}
+	}
+	u, err := url.Parse(adminURL)
+	if err != nil {
+		return "", err
+	}
+	u.Path = "/" + name
+	return u.String(), nil
+}
+
+func printBanner(cfg config.Config, embedded bool) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nExtranet Assistants Maternels: %s\n", cfg.BaseURL)
+	if embedded {
+		fmt.Fprintf(&b, "Private PostgreSQL under %s (stops with the app).\nDemo logins:\n", filepath.Join(cfg.DataDir, "postgres"))
+		for _, l := range demo.Logins {
+			pw := l.Password
+			if pw == "" {
+				pw = "(no password yet)"
+			}
+			fmt.Fprintf(&b, "  %-8s %-14s %s\n", l.Identifiant, pw, l.What)
+		}
+	}
+	fmt.Fprintln(&b, "Stop with Ctrl-C.")
+	fmt.Print(b.String())
+}

@@ -1,0 +1,14 @@
+// Package pages serves the public pages that hold no data (accessibility statement).
+package pages
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/components"
+)
+
+// Accessibility renders the accessibility statement.
+func Accessibility(c *fiber.Ctx) error {
+	return httpx.Render(c, httpx.View{Title: "Déclaration d'accessibilité", Page: components.AccessibilityPage()})
+}

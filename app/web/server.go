@@ -1,0 +1,98 @@
+// Package web assembles the HTTP application: middleware, routes, error
+// handling. Features live in their own packages; this one wires them.
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/session"
+)
+
+// Deps are what the application needs from outside.
+type Deps struct {
+	Config config.Config
+	Pool   *pgxpool.Pool
+	Log    *slog.Logger
+	// Now is the clock; tests move it.
+	Now func() time.Time
+}
+
+// bodyLimit bounds every request body: the forms of the extranet are small.
+const bodyLimit = 1 << 20
+
+// New builds the application. It reads (or creates once) the CSRF key.
+func New(ctx context.Context, d Deps) (*fiber.App, error) {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	key, err := csrfKey(ctx, db.New(d.Pool), d.Config.SecretKey)
+	if err != nil {
+		return nil, err
+	}
+	https := d.Config.SecureCookies()
+	app := fiber.New(fiber.Config{
+		AppName:                 "extranet-assmat",
+		DisableStartupMessage:   true,
+		ErrorHandler:            errorHandler(d.Log),
+		BodyLimit:               bodyLimit,
+		ReadTimeout:             30 * time.Second,
+		WriteTimeout:            30 * time.Second,
+		IdleTimeout:             2 * time.Minute,
+		ProxyHeader:             proxyHeader(d.Config),
+		EnableTrustedProxyCheck: len(d.Config.TrustedProxies) > 0,
+		TrustedProxies:          d.Config.TrustedProxies,
+	})
+	sessions := session.New(d.Pool, session.Config{
+		Idle: d.Config.SessionIdle, MaxAge: d.Config.SessionMaxAge, Secure: https, Now: d.Now, Log: d.Log,
+	})
+
+	app.Use(requestid.New())
+	app.Use(accessLog(d.Log))
+	app.Use(recover.New())
+	app.Use(securityHeaders(https))
+	app.Use(compress.New())
+	routes(app, d, sessions, csrf{key: key, secure: https})
+	return app, nil
+}
+
+func proxyHeader(c config.Config) string {
+	if len(c.TrustedProxies) > 0 {
+		return fiber.HeaderXForwardedFor
+	}
+	return ""
+}
+
+// csrfKey derives the key from SECRET_KEY, or else from a random secret kept in
+// the database, so that every instance (and a restart) agrees on it.
+func csrfKey(ctx context.Context, q *db.Queries, configured string) ([]byte, error) {
+	secret := []byte(configured)
+	if configured == "" {
+		random := make([]byte, 32)
+		if _, err := rand.Read(random); err != nil {
+			return nil, err
+		}
+		stored, err := q.EnsureSecret(ctx, db.EnsureSecretParams{Name: "csrf", Value: random})
+		if err != nil {
+			return nil, fmt.Errorf("csrf key: %w", err)
+		}
+		secret = stored
+	}
+	sum := sha256.Sum256(append([]byte("csrf:"), secret...))
+	return sum[:], nil
+}

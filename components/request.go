@@ -1,0 +1,52 @@
+// Package components holds the templ components of the extranet: the layout,
+// the pages and their fragments, each with its own view-model (props) struct.
+// It imports nothing of app/: any component renders with sample props.
+package components
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// Request is what every component may know about the current request. It is
+// the only data that travels in the context; everything else is a parameter.
+type Request struct {
+	// CSRFToken goes into every form (_csrf) and into htmx's headers.
+	CSRFToken string
+	// User is the signed-in childminder, nil for an anonymous visitor.
+	User *User
+	// Path is the current URL path, to mark the current menu entry.
+	Path string
+}
+
+// User is the signed-in childminder as the layout shows her.
+type User struct {
+	// MenuLabel names the account menu, e.g. "GERTRUDE ASSMAT (ASSISTANT MATERNEL)".
+	MenuLabel string
+}
+
+type requestKey struct{}
+
+// WithRequest returns a context that carries the request information.
+func WithRequest(ctx context.Context, r Request) context.Context {
+	return context.WithValue(ctx, requestKey{}, r)
+}
+
+// RequestFrom returns the request information, empty when there is none.
+func RequestFrom(ctx context.Context) Request {
+	r, _ := ctx.Value(requestKey{}).(Request)
+	return r
+}
+
+func csrfToken(ctx context.Context) string { return RequestFrom(ctx).CSRFToken }
+
+// hxHeaders is the body's hx-headers: htmx sends the CSRF token with every request.
+func hxHeaders(ctx context.Context) string {
+	b, _ := json.Marshal(map[string]string{"X-Csrf-Token": csrfToken(ctx)})
+	return string(b)
+}
+
+// htmxConfig lets 422 (a form with errors) swap, and keeps htmx within the
+// strict CSP: no eval, no inline styles or scripts, history restores as full pages.
+const htmxConfig = `{"responseHandling":[{"code":"204","swap":false},{"code":"422","swap":true},{"code":"[23]..","swap":true},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}],` +
+	`"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyRestoreAsHxRequest":false,"selfRequestsOnly":true,"scrollIntoViewOnBoost":false}`
