@@ -1,0 +1,289 @@
+// Package apptest runs the whole application against a fresh PostgreSQL
+// database for handler tests: a client with a cookie jar, CSRF scraping,
+// htmx requests, a movable clock and a count of database round trips.
+package apptest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"golang.org/x/net/html"
+
+	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
+	"github.com/departement06/extranet-assmat/app/web"
+)
+
+// Env is one application on its own database.
+type Env struct {
+	T      testing.TB
+	URL    string // database
+	Pool   *pgxpool.Pool
+	App    *fiber.App
+	Clock  *Clock
+	Config config.Config
+	// Trips counts the database round trips (queries and batches) since the last Reset.
+	Trips *Counter
+}
+
+// New starts the application on a fresh database loaded with the demo data.
+func New(t testing.TB) *Env {
+	t.Helper()
+	env := NewOn(t, pgtest.URL(t), nil)
+	if _, err := demo.Load(context.Background(), env.Pool); err != nil {
+		t.Fatalf("demo data: %v", err)
+	}
+	env.Trips.Reset()
+	return env
+}
+
+// NewOn starts another application instance on an existing database; clock
+// may be shared with another instance (nil: a new one).
+func NewOn(t testing.TB, dbURL string, clock *Clock) *Env {
+	t.Helper()
+	cfg, err := config.FromEnv(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.DatabaseURL = dbURL
+	if clock == nil {
+		clock = &Clock{now: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
+	}
+	trips := &Counter{}
+	pcfg, err := pgxpool.ParseConfig(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcfg.ConnConfig.Tracer = trips
+	pool, err := pgxpool.NewWithConfig(context.Background(), pcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	app, err := web.New(context.Background(), web.Deps{Config: cfg, Pool: pool, Log: log, Now: clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Env{T: t, URL: dbURL, Pool: pool, App: app, Clock: clock, Config: cfg, Trips: trips}
+}
+
+// Serve starts the application on a loopback port, for real HTTP clients and
+// browsers, and returns its base URL. It stops when the test ends.
+func (e *Env) Serve() string {
+	e.T.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	go func() { _ = e.App.Listener(l) }()
+	e.T.Cleanup(func() { _ = e.App.ShutdownWithTimeout(5 * time.Second) })
+	return "http://" + l.Addr().String()
+}
+
+// Clock is a settable time source.
+type Clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+// Now is the clock's time.
+func (c *Clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+
+// Advance moves the clock forward.
+func (c *Clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
+
+// Counter is a pgx tracer counting round trips and the writing statements among them.
+type Counter struct {
+	trips  atomic.Int64
+	writes atomic.Int64
+}
+
+func (n *Counter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	n.trips.Add(1)
+	sql := strings.ToUpper(strings.TrimSpace(stripComments(d.SQL)))
+	for _, w := range []string{"INSERT", "UPDATE", "DELETE", "TRUNCATE"} {
+		if strings.HasPrefix(sql, w) {
+			n.writes.Add(1)
+		}
+	}
+	return ctx
+}
+
+func (n *Counter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// TraceBatchStart counts a batch as the single round trip it is.
+func (n *Counter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
+	n.trips.Add(1)
+	return ctx
+}
+func (n *Counter) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
+func (n *Counter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData)     {}
+
+// Reset sets both counts to zero.
+func (n *Counter) Reset() { n.trips.Store(0); n.writes.Store(0) }
+
+// Trips is the number of round trips since the last Reset.
+func (n *Counter) Trips() int64 { return n.trips.Load() }
+
+// Writes is the number of INSERT/UPDATE/DELETE statements since the last Reset.
+func (n *Counter) Writes() int64 { return n.writes.Load() }
+
+func stripComments(sql string) string {
+	lines := strings.Split(sql, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// Client is a browser without JavaScript: it keeps cookies and the last CSRF token.
+type Client struct {
+	env     *Env
+	app     *fiber.App
+	cookies map[string]string
+	// CSRF is the token of the last page that carried one.
+	CSRF string
+}
+
+// Client returns a new visitor of this instance.
+func (e *Env) Client() *Client { return &Client{env: e, app: e.App, cookies: map[string]string{}} }
+
+// On returns a client of another instance that shares this client's cookies.
+func (c *Client) On(e *Env) *Client {
+	return &Client{env: e, app: e.App, cookies: c.cookies, CSRF: c.CSRF}
+}
+
+// Cookie is the value the client holds for a cookie ("" when none).
+func (c *Client) Cookie(name string) string { return c.cookies[name] }
+
+// SetCookie forces a cookie value (e.g. an old session id).
+func (c *Client) SetCookie(name, value string) { c.cookies[name] = value }
+
+// Response is an answer with its body read and parsed.
+type Response struct {
+	*http.Response
+	Body string
+	Doc  *goquery.Document
+}
+
+// Text is the text of the page (or fragment), one space between elements.
+func (r *Response) Text() string { return TextOf(r.Doc.Selection) }
+
+// TextOf is the text of a selection, one space between elements, scripts left out.
+func TextOf(s *goquery.Selection) string {
+	var parts []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			parts = append(parts, n.Data)
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "head"):
+			return
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	for _, n := range s.Nodes {
+		walk(n)
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+// Header names a header for a request.
+type Header struct{ Name, Value string }
+
+// HTMX marks a request as made by htmx.
+var HTMX = Header{"HX-Request", "true"}
+
+// Get requests a page.
+func (c *Client) Get(path string, headers ...Header) *Response {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	return c.Do(req, headers...)
+}
+
+// Post sends a form as is (no CSRF token added).
+func (c *Client) Post(path string, form url.Values, headers ...Header) *Response {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return c.Do(req, headers...)
+}
+
+// Submit sends a form with the client's current CSRF token, as a page would.
+func (c *Client) Submit(path string, form url.Values, headers ...Header) *Response {
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("_csrf", c.CSRF)
+	return c.Post(path, form, headers...)
+}
+
+// Do sends a request with the client's cookies and records the ones it gets.
+func (c *Client) Do(req *http.Request, headers ...Header) *Response {
+	c.env.T.Helper()
+	for name, value := range c.cookies {
+		req.AddCookie(&http.Cookie{Name: name, Value: value})
+	}
+	for _, h := range headers {
+		req.Header.Set(h.Name, h.Value)
+	}
+	res, err := c.app.Test(req, 30_000)
+	if err != nil {
+		c.env.T.Fatalf("%s %s: %v", req.Method, req.URL, err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	for _, ck := range res.Cookies() {
+		if ck.MaxAge < 0 || (!ck.Expires.IsZero() && ck.Expires.Before(time.Now())) || ck.Value == "" {
+			delete(c.cookies, ck.Name)
+		} else {
+			c.cookies[ck.Name] = ck.Value
+		}
+	}
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(body)))
+	if err != nil {
+		c.env.T.Fatalf("parse %s: %v", req.URL, err)
+	}
+	if tok, ok := doc.Find(`input[name="_csrf"]`).First().Attr("value"); ok {
+		c.CSRF = tok
+	}
+	return &Response{Response: res, Body: string(body), Doc: doc}
+}
+
+// Login signs the client in through the login form and fails the test if it does not work.
+func (c *Client) Login(login, password string) {
+	c.env.T.Helper()
+	c.Get("/connexion")
+	res := c.Submit("/connexion", url.Values{"identifiant": {login}, "mot_de_passe": {password}})
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
+		c.env.T.Fatalf("login %s: got %d %q", login, res.StatusCode, res.Header.Get("Location"))
+	}
+}
+
+// Values builds a form from name, value pairs.
+func Values(pairs ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		v.Add(pairs[i], pairs[i+1])
+	}
+	return v
+}

@@ -1,0 +1,112 @@
+package web_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/static"
+)
+
+func TestSecurityHeadersArePresent(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	for _, path := range []string{"/connexion", "/page-qui-n-existe-pas", static.Path("css/app.css")} {
+		res := c.Get(path)
+		want := map[string]string{
+			"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'",
+			"X-Content-Type-Options":  "nosniff",
+			"X-Frame-Options":         "DENY",
+			"Referrer-Policy":         "same-origin",
+		}
+		for name, value := range want {
+			if got := res.Header.Get(name); !strings.Contains(got, value) {
+				t.Errorf("%s: %s = %q, want %q", path, name, got, value)
+			}
+		}
+		if strings.Contains(res.Header.Get("Content-Security-Policy"), "unsafe") {
+			t.Errorf("%s: CSP allows unsafe sources", path)
+		}
+	}
+}
+
+func TestPagesAreNeverCachedAndVaryOnHTMX(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	res := c.Get("/connexion")
+	if got := res.Header.Get("Cache-Control"); got != "no-store" {
+		t.Errorf("Cache-Control %q", got)
+	}
+	if !strings.Contains(res.Header.Get("Vary"), "HX-Request") {
+		t.Errorf("Vary %q", res.Header.Get("Vary"))
+	}
+}
+
+func TestStaticFilesAreCachedByContentHash(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	res := c.Get(static.Path("js/htmx.min.js"))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("htmx: %d", res.StatusCode)
+	}
+	if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "immutable") {
+		t.Errorf("versioned URL: Cache-Control %q", cc)
+	}
+	etag := res.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	res = c.Get("/static/js/htmx.min.js")
+	if cc := res.Header.Get("Cache-Control"); cc != "no-cache" {
+		t.Errorf("unversioned URL: Cache-Control %q", cc)
+	}
+	res = c.Get("/static/js/htmx.min.js", apptest.Header{Name: "If-None-Match", Value: etag})
+	if res.StatusCode != http.StatusNotModified {
+		t.Errorf("revalidation: %d", res.StatusCode)
+	}
+	res = c.Get("/static/js/htmx.min.js", apptest.Header{Name: "Accept-Encoding", Value: "gzip"})
+	if res.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("not compressed: %q", res.Header.Get("Content-Encoding"))
+	}
+	for _, bad := range []string{"/static/../go.mod", "/static/js/nope.js", "/static/static.go"} {
+		if res := c.Get(bad); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d", bad, res.StatusCode)
+		}
+	}
+}
+
+func TestUnknownPageIsAFrenchNotFound(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	res := c.Get("/nulle-part")
+	if res.StatusCode != http.StatusNotFound || !strings.Contains(res.Text(), "Page introuvable") {
+		t.Errorf("404: %d %q", res.StatusCode, res.Text())
+	}
+	res = c.Get("/nulle-part", apptest.HTMX)
+	if res.StatusCode != http.StatusNotFound || res.Doc.Find("header.site-header").Length() != 0 {
+		t.Errorf("htmx 404 should be a fragment: %d", res.StatusCode)
+	}
+}
+
+func TestOversizedBodyGetsAFrenchError(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	base := env.Serve()
+	form := apptest.Values("identifiant", strings.Repeat("x", 2<<20), "mot_de_passe", "x")
+	res, err := http.PostForm(base+"/connexion", form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(body), "Envoi trop volumineux") {
+		t.Errorf("oversized body: %d %q", res.StatusCode, body)
+	}
+}
