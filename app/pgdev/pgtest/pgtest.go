@@ -39,11 +39,17 @@ var (
 // Main runs the tests, then stops the cluster if one was started.
 func Main(m *testing.M) int {
 	code := m.Run()
+	Stop()
+	return code
+}
+
+// Stop stops the cluster if one was started; for a TestMain that does more than Main.
+func Stop() {
 	if cluster != nil {
 		_ = cluster.Stop()
 		_ = os.RemoveAll(clusterTo)
+		cluster = nil
 	}
-	return code
 }
 
 func setup() {
