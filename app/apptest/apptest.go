@@ -53,14 +53,18 @@ func New(t testing.TB) *Env {
 }
 
 // NewOn starts another application instance on an existing database; clock
-// may be shared with another instance (nil: a new one).
-func NewOn(t testing.TB, dbURL string, clock *Clock) *Env {
+// may be shared with another instance (nil: a new one). Options change the
+// configuration before the app is built.
+func NewOn(t testing.TB, dbURL string, clock *Clock, options ...func(*config.Config)) *Env {
 	t.Helper()
 	cfg, err := config.FromEnv(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg.DatabaseURL = dbURL
+	for _, o := range options {
+		o(&cfg)
+	}
 	if clock == nil {
 		clock = &Clock{now: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
 	}

@@ -5,6 +5,8 @@ package pgdev
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
@@ -46,13 +48,17 @@ type Cluster struct {
 // FindBinDir returns the directory that holds initdb and postgres: the PATH
 // first, then the newest /usr/lib/postgresql/*/bin.
 func FindBinDir() (string, error) {
-	if p, err := exec.LookPath("initdb"); err == nil {
+	return findBinDir(exec.LookPath, "/usr/lib/postgresql/*/bin/postgres")
+}
+
+func findBinDir(lookPath func(string) (string, error), glob string) (string, error) {
+	if p, err := lookPath("initdb"); err == nil {
 		dir := filepath.Dir(p)
 		if _, err := os.Stat(filepath.Join(dir, "postgres")); err == nil {
 			return dir, nil
 		}
 	}
-	matches, _ := filepath.Glob("/usr/lib/postgresql/*/bin/postgres")
+	matches, _ := filepath.Glob(glob)
 	sort.Slice(matches, func(i, j int) bool { return versionOf(matches[i]) > versionOf(matches[j]) })
 	for _, m := range matches {
 		dir := filepath.Dir(m)
@@ -88,10 +94,21 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := filepath.Join(dir, "data")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	if cred != nil && !reachable(filepath.Dir(dir), cred) {
+		// Under /root, say: the server's user cannot traverse the parents.
+		// Keep the cluster where it can, stable for this project folder.
+		sum := sha256.Sum256([]byte(dir))
+		fallback := filepath.Join(os.TempDir(), "extranet-assmat-pg-"+hex.EncodeToString(sum[:4]))
+		logf("the PostgreSQL user cannot reach %s; the cluster lives in %s", dir, fallback)
+		dir = fallback
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	data := filepath.Join(dir, "data")
 	if cred != nil {
 		// initdb and postgres refuse to run as root: the server runs as an
 		// unprivileged user, who must own its directory.
@@ -204,6 +221,26 @@ func serverCredential() (*syscall.Credential, error) {
 		return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
 	}
 	return nil, errors.New("running as root, but neither a 'postgres' nor a 'nobody' user exists to run PostgreSQL")
+}
+
+// reachable is true when the user of cred may traverse every directory of path.
+func reachable(path string, cred *syscall.Credential) bool {
+	for p := path; ; p = filepath.Dir(p) {
+		var st syscall.Stat_t
+		if err := syscall.Stat(p, &st); err != nil {
+			return false
+		}
+		mode := st.Mode
+		ok := mode&0o001 != 0 ||
+			(st.Uid == cred.Uid && mode&0o100 != 0) ||
+			(st.Gid == cred.Gid && mode&0o010 != 0)
+		if !ok {
+			return false
+		}
+		if p == filepath.Dir(p) {
+			return true
+		}
+	}
 }
 
 // stopStale kills a server that a previous, killed run left on this data directory.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/config"
 )
 
 func TestAnonymousVisitorsAreSentToTheLoginPage(t *testing.T) {
@@ -167,5 +168,28 @@ func TestAbsoluteLifetimeEndsAnActiveSession(t *testing.T) {
 	env.Clock.Advance(20 * time.Minute)
 	if res := c.Get("/"); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("session alive after 12h20: %d", res.StatusCode)
+	}
+}
+
+func TestCookiesAreSecureOverHTTPS(t *testing.T) {
+	t.Parallel()
+	base := apptest.New(t)
+	env := apptest.NewOn(t, base.URL, nil, func(c *config.Config) { c.BaseURL = "https://extranet.example.fr" })
+	c := env.Client()
+	res := c.Get("/connexion")
+	if !strings.Contains(strings.Join(res.Header.Values("Set-Cookie"), "\n"), "secure") {
+		t.Errorf("CSRF cookie not Secure over HTTPS: %v", res.Header.Values("Set-Cookie"))
+	}
+	res = c.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Demo-assmat1"))
+	for _, ck := range res.Cookies() {
+		if ck.Name == "extranet_session" && (!ck.Secure || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode) {
+			t.Errorf("session cookie over HTTPS: Secure=%v HttpOnly=%v SameSite=%v", ck.Secure, ck.HttpOnly, ck.SameSite)
+		}
+	}
+	if c.Cookie("extranet_session") == "" {
+		t.Fatal("no session cookie")
+	}
+	if hsts := res.Header.Get("Strict-Transport-Security"); hsts == "" {
+		t.Error("no HSTS over HTTPS")
 	}
 }
