@@ -1,10 +1,14 @@
 package web_test
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
 	"github.com/departement06/extranet-assmat/static"
@@ -99,8 +103,16 @@ func TestOversizedBodyGetsAFrenchError(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	base := env.Serve()
-	form := apptest.Values("identifiant", strings.Repeat("x", 2<<20), "mot_de_passe", "x")
-	res, err := http.PostForm(base+"/connexion", form)
+	// Announce a body over the limit and read the answer before sending it:
+	// the server refuses on the Content-Length alone.
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+	fmt.Fprintf(conn, "POST /connexion HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n", 2<<20)
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
