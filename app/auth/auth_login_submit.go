@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 
+	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -30,7 +31,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 		return err
 	}
 	// Checked even for an unknown identifier: the answer takes the same time.
-	if !CheckPassword(form.Password, account.PasswordHash) || err != nil {
+	if !credentials.CheckPassword(form.Password, account.PasswordHash) || err != nil {
 		h.log.Info("login failed", "ip", c.IP())
 		props.Errors = []string{msgBadCredentials}
 		return renderLogin(c, props, fiber.StatusUnprocessableEntity)

@@ -30,6 +30,14 @@ type Config struct {
 	Production bool
 	// TrustedProxies are the addresses whose X-Forwarded-For is believed.
 	TrustedProxies []string
+	// SMTPURL is the mail server: smtp://user:password@host:587?tls=mandatory
+	// (tls: mandatory, opportunistic or none), or smtps:// for implicit TLS.
+	// Empty keeps emails in the development mailbox instead of sending them.
+	SMTPURL string
+	// MailFrom is the sender of every email.
+	MailFrom string
+	// LinkTTL is how long a password or email link stays valid (LINK_TTL, default 1h).
+	LinkTTL time.Duration
 }
 
 // FromEnv reads the configuration; getenv is os.Getenv outside tests.
@@ -44,6 +52,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		Production:    getenv("APP_ENV") == "production",
 		SessionIdle:   30 * time.Minute,
 		SessionMaxAge: 12 * time.Hour,
+		SMTPURL:       getenv("SMTP_URL"),
+		MailFrom:      or(getenv("MAIL_FROM"), "Département des Alpes-Maritimes <nepasrepondre@departement06.fr>"),
+		LinkTTL:       time.Hour,
 	}
 	port := or(getenv("PORT"), "3000")
 	if _, err := strconv.Atoi(port); err != nil {
@@ -64,6 +75,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.SessionMaxAge < c.SessionIdle {
 		return c, fmt.Errorf("SESSION_MAX_AGE (%s) must not be shorter than SESSION_IDLE_TIMEOUT (%s)", c.SessionMaxAge, c.SessionIdle)
 	}
+	if c.LinkTTL, err = duration(getenv, "LINK_TTL", c.LinkTTL); err != nil {
+		return c, err
+	}
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
+			return c, fmt.Errorf("SMTP_URL must look like smtp://user:password@host:587?tls=mandatory")
+		}
+	}
 	for _, p := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			c.TrustedProxies = append(c.TrustedProxies, p)
@@ -72,8 +91,15 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.Production && c.DatabaseURL == "" {
 		return c, fmt.Errorf("APP_ENV=production needs DATABASE_URL: the embedded PostgreSQL is for development")
 	}
+	if c.Production && c.SMTPURL == "" {
+		return c, fmt.Errorf("APP_ENV=production needs SMTP_URL: the development mailbox does not exist in production")
+	}
 	return c, nil
 }
+
+// DevMailbox is true when emails are kept for the development mailbox page
+// rather than sent: no SMTP server, not in production.
+func (c Config) DevMailbox() bool { return c.SMTPURL == "" && !c.Production }
 
 // SecureCookies is true when the app is served over HTTPS.
 func (c Config) SecureCookies() bool { return strings.HasPrefix(c.BaseURL, "https://") }

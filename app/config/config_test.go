@@ -36,7 +36,11 @@ func TestFromEnv(t *testing.T) {
 		{"too short duration", map[string]string{"SESSION_IDLE_TIMEOUT": "10s"}, true, nil},
 		{"max age shorter than idle", map[string]string{"SESSION_IDLE_TIMEOUT": "2h", "SESSION_MAX_AGE": "1h"}, true, nil},
 		{"production without a database", map[string]string{"APP_ENV": "production"}, true, nil},
-		{"production", map[string]string{"APP_ENV": "production", "DATABASE_URL": "postgres://x/y"}, false, func(c Config) bool { return c.Production }},
+		{"production without SMTP", map[string]string{"APP_ENV": "production", "DATABASE_URL": "postgres://x/y"}, true, nil},
+		{"production", map[string]string{"APP_ENV": "production", "DATABASE_URL": "postgres://x/y", "SMTP_URL": "smtp://mail.example.fr:587"}, false, func(c Config) bool { return c.Production && !c.DevMailbox() }},
+		{"development mailbox without SMTP", map[string]string{}, false, func(c Config) bool { return c.DevMailbox() }},
+		{"bad SMTP URL", map[string]string{"SMTP_URL": "mail.example.fr"}, true, nil},
+		{"link lifetime", map[string]string{"LINK_TTL": "2h"}, false, func(c Config) bool { return c.LinkTTL == 2*time.Hour }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -170,6 +170,15 @@ type Child struct {
 	UpdatedAt           time.Time
 }
 
+type DevMailbox struct {
+	ID        int64
+	ToAddr    string
+	Subject   string
+	Html      string
+	Text      string
+	CreatedAt time.Time
+}
+
 type Document struct {
 	ID          int64
 	Title       string
@@ -183,12 +192,12 @@ type Document struct {
 }
 
 type LoginThrottle struct {
-	Key          string
-	Failures     int32
-	FailuresDay  int32
-	DayStartedAt time.Time
-	LockedUntil  *time.Time
-	UpdatedAt    time.Time
+	Key           string
+	Failures      int32
+	FailuresDay   int32
+	DayStartedAt  time.Time
+	UpdatedAt     time.Time
+	LastFailureAt time.Time
 }
 
 type Message struct {

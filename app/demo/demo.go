@@ -11,7 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/db"
 )
 
@@ -42,11 +42,11 @@ func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
 	} else if !errors.Is(err, pgx.ErrNoRows) {
 		return false, err
 	}
-	h1, err := auth.HashPassword(Logins[0].Password)
+	h1, err := credentials.HashPassword(Logins[0].Password)
 	if err != nil {
 		return false, err
 	}
-	h2, err := auth.HashPassword(Logins[1].Password)
+	h2, err := credentials.HashPassword(Logins[1].Password)
 	if err != nil {
 		return false, err
 	}

@@ -1,4 +1,5 @@
-// Package migrate applies the embedded SQL migrations of schema/ with goose.
+// Package migrate applies the database schema: the embedded SQL migrations of
+// schema/ with goose, then the job queue's own tables with River's migrator.
 package migrate
 
 import (
@@ -6,8 +7,11 @@ import (
 	"database/sql"
 	"fmt"
 
-	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/jackc/pgx/v5/pgxpool"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver goose uses
 	"github.com/pressly/goose/v3"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"github.com/departement06/extranet-assmat/schema"
 )
@@ -32,8 +36,24 @@ func Up(ctx context.Context, url string) ([]string, error) {
 	for _, r := range results {
 		applied = append(applied, r.Source.Path)
 	}
+
+	// River versions its own tables; they are not part of schema/ (sqlc does
+	// not need them), and upgrading River brings its migrations along.
+	pool, err := pgxpool.New(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	defer pool.Close()
+	migrator, err := rivermigrate.New(riverpgxv5.New(pool), nil)
+	if err != nil {
+		return nil, fmt.Errorf("river migrations: %w", err)
+	}
+	res, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil)
+	if err != nil {
+		return nil, fmt.Errorf("river migrations: %w", err)
+	}
+	for _, v := range res.Versions {
+		applied = append(applied, fmt.Sprintf("river/%03d", v.Version))
+	}
 	return applied, nil
 }
-
-// the pgx database/sql driver registers itself as "pgx".
-var _ = stdlib.GetDefaultDriver

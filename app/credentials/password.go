@@ -1,4 +1,4 @@
-package auth
+package credentials
 
 import (
 	"github.com/alexedwards/argon2id"

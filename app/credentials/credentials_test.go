@@ -1,0 +1,107 @@
+package credentials
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestCheckPassword(t *testing.T) {
+	hash, err := HashPassword("Demo-assmat1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(hash, "$argon2id$") {
+		t.Errorf("not an argon2id hash: %s", hash)
+	}
+	if !CheckPassword("Demo-assmat1", &hash) {
+		t.Error("the right password is refused")
+	}
+	if CheckPassword("demo-assmat1", &hash) {
+		t.Error("a wrong password is accepted")
+	}
+	if CheckPassword("not-a-real-password-0", nil) {
+		t.Error("an account without a password accepted the dummy one")
+	}
+}
+
+func TestMeetsPolicy(t *testing.T) {
+	cases := []struct {
+		password string
+		want     bool
+	}{
+		{"Demo-assmat1", true},
+		{"Abcdefg1", true},  // exactly 8
+		{"Abcdef1", false},  // 7
+		{"abcdefg1", false}, // no uppercase
+		{"ABCDEFG1", false}, // no lowercase
+		{"Abcdefgh", false}, // no digit
+		{"Éléphant9", true}, // accented letters count
+		{"", false},
+		{strings.Repeat("Aa1", 42) + "Aa", true}, // 128
+		{strings.Repeat("Aa1", 43), false},       // 129
+	}
+	for _, tc := range cases {
+		if got := MeetsPolicy(tc.password); got != tc.want {
+			t.Errorf("MeetsPolicy(%q) = %v, want %v", tc.password, got, tc.want)
+		}
+	}
+}
+
+func TestCheckNewPassword(t *testing.T) {
+	cases := []struct {
+		name, password, verification string
+		want                         []string
+	}{
+		{"valid", "Nouveau-2025", "Nouveau-2025", nil},
+		{"missing", "", "", []string{MsgPasswordMissing}},
+		{"non-compliant", "court", "court", []string{MsgPolicy}},
+		{"mismatch", "Nouveau-2025", "Nouveau-2026", []string{MsgMismatch}},
+		{"both", "court", "autre", []string{MsgPolicy, MsgMismatch}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := CheckNewPassword(tc.password, tc.verification); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSameName(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"Gertrude", "GERTRUDE", true},
+		{"Hélène", "helene", true},
+		{"Le Goff", "LE-GOFF", true},
+		{"D'Artagnan", "dartagnan", true},
+		{"Cœur", "COEUR", true},
+		{" ASSMAT ", "assmat", true},
+		{"Marcel", "Marcelle", false},
+		{"", "", false}, // an empty name never matches
+		{"--", "", false},
+	}
+	for _, tc := range cases {
+		if got := SameName(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	a, ha := NewToken()
+	b, _ := NewToken()
+	if a == b {
+		t.Fatal("two tokens are equal")
+	}
+	if !ValidTokenShape(a) || !reflect.DeepEqual(HashToken(a), ha) {
+		t.Errorf("token %q / hash mismatch", a)
+	}
+	for _, bad := range []string{"", "abc", strings.Repeat("a", 42) + "!", strings.Repeat("a", 44), "' OR 1=1 --"} {
+		if ValidTokenShape(bad) {
+			t.Errorf("ValidTokenShape(%q) = true", bad)
+		}
+	}
+}

@@ -1,0 +1,52 @@
+package credentials
+
+import "unicode"
+
+// The département's password policy, shown on every password form.
+const (
+	PolicyText = "Politique de sécurité : 8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre"
+
+	MsgPolicy          = "Mot de passe non conforme à la politique de sécurité"
+	MsgMismatch        = "Le mot de passe n'est pas identique à la vérification"
+	MsgCurrentWrong    = "Le mot de passe actuel est incorrect"
+	MsgCurrentMissing  = "Veuillez saisir votre mot de passe actuel"
+	MsgPasswordMissing = "Veuillez saisir un nouveau mot de passe"
+
+	// MaxPasswordLength bounds what is hashed (argon2id is costly on huge input).
+	MaxPasswordLength = 128
+)
+
+// MeetsPolicy is true for a password of 8 to 128 characters with at least one
+// lowercase letter, one uppercase letter and one digit.
+func MeetsPolicy(password string) bool {
+	var n int
+	var lower, upper, digit bool
+	for _, r := range password {
+		n++
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r):
+			upper = true
+		case unicode.IsDigit(r):
+			digit = true
+		}
+	}
+	return n >= 8 && n <= MaxPasswordLength && lower && upper && digit
+}
+
+// CheckNewPassword returns the seed's errors for a new password and its
+// verification, in the order the seed shows them.
+func CheckNewPassword(password, verification string) []string {
+	var errs []string
+	if password == "" {
+		return []string{MsgPasswordMissing}
+	}
+	if !MeetsPolicy(password) {
+		errs = append(errs, MsgPolicy)
+	}
+	if password != verification {
+		errs = append(errs, MsgMismatch)
+	}
+	return errs
+}
