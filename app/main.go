@@ -23,6 +23,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/migrate"
 	"github.com/departement06/extranet-assmat/app/pgdev"
 	"github.com/departement06/extranet-assmat/app/web"
@@ -115,7 +116,27 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 			log.Info("demo data loaded")
 		}
 	}
-	app, err := web.New(ctx, web.Deps{Config: cfg, Pool: pool, Log: log})
+	sender, err := mail.SenderFor(cfg, pool, log)
+	if err != nil {
+		return err
+	}
+	queue, err := mail.NewQueue(pool, mail.NewRenderer(cfg.BaseURL), sender, mail.QueueOptions{Log: log})
+	if err != nil {
+		return err
+	}
+	// The queue outlives ctx (cancelled by Ctrl-C) so that it can finish the
+	// emails in progress when it is stopped below.
+	if err := queue.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	defer func() {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := queue.Stop(stopCtx); err != nil {
+			log.Error("stopping the mail queue", "err", err)
+		}
+	}()
+	app, err := web.New(ctx, web.Deps{Config: cfg, Pool: pool, Log: log, Mail: queue})
 	if err != nil {
 		return err
 	}
@@ -172,6 +193,9 @@ func printBanner(cfg config.Config, embedded bool) {
 			}
 			fmt.Fprintf(&b, "  %-8s %-14s %s\n", l.Identifiant, pw, l.What)
 		}
+	}
+	if cfg.DevMailbox() {
+		fmt.Fprintf(&b, "No SMTP_URL: emails are kept at %s/dev/courriels (and their links logged).\n", cfg.BaseURL)
 	}
 	fmt.Fprintln(&b, "Stop with Ctrl-C.")
 	fmt.Print(b.String())

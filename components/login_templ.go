@@ -16,7 +16,7 @@ type LoginProps struct {
 	Identifiant  string
 	Password     string // kept only to re-render it when the visitor asked to see it
 	ShowPassword bool
-	Errors       []string
+	Errors       Errors
 	Notice       string
 }
 

@@ -46,7 +46,7 @@ func hxHeaders(ctx context.Context) string {
 	return string(b)
 }
 
-// htmxConfig lets 422 (a form with errors) swap, and keeps htmx within the
+// htmxConfig lets 422 (a form with errors) and 429 (too many attempts) swap, and keeps htmx within the
 // strict CSP: no eval, no inline styles or scripts, history restores as full pages.
-const htmxConfig = `{"responseHandling":[{"code":"204","swap":false},{"code":"422","swap":true},{"code":"[23]..","swap":true},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}],` +
+const htmxConfig = `{"responseHandling":[{"code":"204","swap":false},{"code":"422","swap":true},{"code":"429","swap":true},{"code":"[23]..","swap":true},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}],` +
 	`"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyRestoreAsHxRequest":false,"selfRequestsOnly":true,"scrollIntoViewOnBoost":false}`

@@ -24,6 +24,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/demo"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 	"github.com/departement06/extranet-assmat/app/web"
@@ -80,7 +82,20 @@ func NewOn(t testing.TB, dbURL string, clock *Clock, options ...func(*config.Con
 	}
 	t.Cleanup(pool.Close)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	app, err := web.New(context.Background(), web.Deps{Config: cfg, Pool: pool, Log: log, Now: clock.Now})
+	queue, err := mail.NewQueue(pool, mail.NewRenderer(cfg.BaseURL), mail.NewMailbox(db.New(pool), log),
+		mail.QueueOptions{Log: log, PollInterval: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := queue.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = queue.Stop(ctx)
+	})
+	app, err := web.New(context.Background(), web.Deps{Config: cfg, Pool: pool, Log: log, Now: clock.Now, Mail: queue})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,4 +305,47 @@ func Values(pairs ...string) url.Values {
 		v.Add(pairs[i], pairs[i+1])
 	}
 	return v
+}
+
+// Email is one email kept by the test mailbox.
+type Email struct {
+	To, Subject, Text, HTML string
+}
+
+// WaitEmails waits (up to 10 s) until the mailbox holds n emails and returns
+// them, oldest first; it fails the test if fewer arrive.
+func (e *Env) WaitEmails(n int) []Email {
+	e.T.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		rows, err := e.Pool.Query(context.Background(), `SELECT to_addr, subject, text, html FROM dev_mailbox ORDER BY id`)
+		if err != nil {
+			e.T.Fatal(err)
+		}
+		var mails []Email
+		for rows.Next() {
+			var m Email
+			if err := rows.Scan(&m.To, &m.Subject, &m.Text, &m.HTML); err != nil {
+				e.T.Fatal(err)
+			}
+			mails = append(mails, m)
+		}
+		if len(mails) >= n {
+			return mails
+		}
+		if time.Now().After(deadline) {
+			e.T.Fatalf("%d email(s) arrived, want %d", len(mails), n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// Link is the first link in an email's text that starts with the app's base URL + prefix.
+func (m Email) Link(prefix string) string {
+	for _, f := range strings.Fields(m.Text) {
+		if i := strings.Index(f, prefix); i >= 0 && strings.HasPrefix(f, "http") {
+			return f[i:]
+		}
+	}
+	return ""
 }

@@ -1,33 +1,40 @@
-// Package auth signs childminders in and out.
+// Package auth signs childminders in and out, and runs the first-connection
+// flows: the forced change of a temporary password, and the emailed link that
+// sets a password (identifier-only account or forgotten password).
 package auth
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/app/throttle"
 )
 
-// Handlers serves the login and logout routes.
+// Deps are the handlers' dependencies.
+type Deps struct {
+	Pool     *pgxpool.Pool
+	Sessions *session.Manager
+	Mail     *mail.Queue
+	Log      *slog.Logger
+	Now      func() time.Time
+	BaseURL  string
+	LinkTTL  time.Duration
+}
+
+// Handlers serves the login, logout and first-connection routes.
 type Handlers struct {
+	Deps
 	q        *db.Queries
-	sessions *session.Manager
-	log      *slog.Logger
+	throttle *throttle.Throttle
 }
 
-// New returns the handlers with their dependencies.
-func New(pool *pgxpool.Pool, sessions *session.Manager, log *slog.Logger) *Handlers {
-	return &Handlers{q: db.New(pool), sessions: sessions, log: log}
-}
-
-// Flash keys this package leaves for the login page.
-const (
-	FlashLoggedOut = "deconnexion"
-)
-
-// notices are the French texts of the flash keys the login page shows.
-var notices = map[string]string{
-	FlashLoggedOut: "Vous êtes déconnecté(e).",
+// New returns the handlers.
+func New(d Deps) *Handlers {
+	q := db.New(d.Pool)
+	return &Handlers{Deps: d, q: q, throttle: throttle.New(q, d.Now)}
 }

@@ -14,16 +14,12 @@ func (h *Handlers) ShowLogin(c *fiber.Ctx) error {
 	if session.CurrentUser(c) != nil {
 		return httpx.Redirect(c, paths.Dashboard)
 	}
-	return renderLogin(c, components.LoginProps{Notice: notices[httpx.TakeFlash(c)]}, fiber.StatusOK)
+	return renderLogin(c, components.LoginProps{Notice: httpx.TakeNotice(c)}, fiber.StatusOK)
 }
 
 func renderLogin(c *fiber.Ctx, p components.LoginProps, status int) error {
-	title := "Connexion"
-	if len(p.Errors) > 0 {
-		title = "Erreur – " + title
-	}
 	return httpx.Render(c, httpx.View{
-		Title:    title,
+		Title:    httpx.Title("Connexion", p.Errors),
 		Page:     components.LoginPage(p),
 		Fragment: components.LoginCard(p),
 		Status:   status,

@@ -9,9 +9,9 @@ import (
 
 // Logout ends the session (a POST: a prefetched link must not sign anyone out).
 func (h *Handlers) Logout(c *fiber.Ctx) error {
-	if err := h.sessions.Logout(c); err != nil {
+	if err := h.Sessions.Logout(c); err != nil {
 		return err
 	}
-	httpx.SetFlash(c, FlashLoggedOut)
+	httpx.SetNotice(c, httpx.NoticeLoggedOut)
 	return httpx.Redirect(c, paths.Login)
 }

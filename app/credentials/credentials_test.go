@@ -50,19 +50,20 @@ func TestMeetsPolicy(t *testing.T) {
 
 func TestCheckNewPassword(t *testing.T) {
 	cases := []struct {
-		name, password, verification string
-		want                         []string
+		name, password, verification   string
+		wantPassword, wantVerification string
 	}{
-		{"valid", "Nouveau-2025", "Nouveau-2025", nil},
-		{"missing", "", "", []string{MsgPasswordMissing}},
-		{"non-compliant", "court", "court", []string{MsgPolicy}},
-		{"mismatch", "Nouveau-2025", "Nouveau-2026", []string{MsgMismatch}},
-		{"both", "court", "autre", []string{MsgPolicy, MsgMismatch}},
+		{"valid", "Nouveau-2025", "Nouveau-2025", "", ""},
+		{"missing", "", "", MsgPasswordMissing, ""},
+		{"non-compliant", "court", "court", MsgPolicy, ""},
+		{"mismatch", "Nouveau-2025", "Nouveau-2026", "", MsgMismatch},
+		{"both", "court", "autre", MsgPolicy, MsgMismatch},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := CheckNewPassword(tc.password, tc.verification); !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("got %q, want %q", got, tc.want)
+			p, v := CheckNewPassword(tc.password, tc.verification)
+			if p != tc.wantPassword || v != tc.wantVerification {
+				t.Errorf("got %q, %q; want %q, %q", p, v, tc.wantPassword, tc.wantVerification)
 			}
 		})
 	}

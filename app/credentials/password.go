@@ -1,7 +1,12 @@
 package credentials
 
 import (
+	"context"
+	"time"
+
 	"github.com/alexedwards/argon2id"
+
+	"github.com/departement06/extranet-assmat/app/db"
 )
 
 // HashPassword hashes a password with argon2id (64 MiB, 1 pass, 2 lanes: the
@@ -29,4 +34,15 @@ func CheckPassword(password string, hash *string) bool {
 	}
 	ok, err := argon2id.ComparePasswordAndHash(password, h)
 	return err == nil && ok && hash != nil
+}
+
+// SetPassword hashes and stores a new password for the childminder. Every
+// session opened before now ends and pending password links die (see the
+// query). email becomes the account's address when it had none (nil: keep).
+func SetPassword(ctx context.Context, q *db.Queries, id int64, password string, now time.Time, email *string) error {
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return q.SetPassword(ctx, db.SetPasswordParams{ID: id, PasswordHash: hash, Now: now, Email: email})
 }

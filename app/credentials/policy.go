@@ -11,6 +11,7 @@ const (
 	MsgCurrentWrong    = "Le mot de passe actuel est incorrect"
 	MsgCurrentMissing  = "Veuillez saisir votre mot de passe actuel"
 	MsgPasswordMissing = "Veuillez saisir un nouveau mot de passe"
+	MsgSameAsCurrent   = "Le nouveau mot de passe doit être différent du mot de passe actuel"
 
 	// MaxPasswordLength bounds what is hashed (argon2id is costly on huge input).
 	MaxPasswordLength = 128
@@ -35,18 +36,17 @@ func MeetsPolicy(password string) bool {
 	return n >= 8 && n <= MaxPasswordLength && lower && upper && digit
 }
 
-// CheckNewPassword returns the seed's errors for a new password and its
-// verification, in the order the seed shows them.
-func CheckNewPassword(password, verification string) []string {
-	var errs []string
-	if password == "" {
-		return []string{MsgPasswordMissing}
-	}
-	if !MeetsPolicy(password) {
-		errs = append(errs, MsgPolicy)
+// CheckNewPassword returns the seed's errors for a new password and for its
+// verification ("" when fine).
+func CheckNewPassword(password, verification string) (passwordErr, verificationErr string) {
+	switch {
+	case password == "":
+		return MsgPasswordMissing, ""
+	case !MeetsPolicy(password):
+		passwordErr = MsgPolicy
 	}
 	if password != verification {
-		errs = append(errs, MsgMismatch)
+		verificationErr = MsgMismatch
 	}
-	return errs
+	return passwordErr, verificationErr
 }

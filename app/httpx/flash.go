@@ -6,25 +6,49 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// A flash is a one-time notice carried by a cookie to the page after a
-// redirect ("Vous êtes déconnecté(e)."). Only a key travels; the page maps it
-// to its French text, so nothing a visitor sets is ever shown as such.
+// A notice is a one-time message carried by a cookie to the page after a
+// redirect ("Vous êtes déconnecté(e)."). Only its key travels; the text is
+// looked up here, so nothing a visitor sets is ever shown as such.
 const flashCookie = "flash"
 
-// SetFlash leaves a notice for the next page.
-func SetFlash(c *fiber.Ctx, key string) {
+// Notice keys.
+const (
+	NoticeLoggedOut       = "deconnexion"
+	NoticeInactivity      = "inactivite"
+	NoticeSessionEnded    = "session-terminee"
+	NoticePasswordChanged = "mot-de-passe-change"
+	NoticeLinkSent        = "lien-envoye"
+	NoticeEmailChangeSent = "email-confirmation-envoyee"
+	NoticeEmailChanged    = "email-change"
+)
+
+var notices = map[string]string{
+	NoticeLoggedOut:       "Vous êtes déconnecté(e).",
+	NoticeInactivity:      "Vous avez été déconnecté(e) après une période d'inactivité. Veuillez vous reconnecter.",
+	NoticeSessionEnded:    "Votre session a pris fin. Veuillez vous reconnecter.",
+	NoticePasswordChanged: "Votre mot de passe a été enregistré. Connectez-vous avec votre nouveau mot de passe.",
+	NoticeLinkSent: "Si les informations saisies correspondent à un compte, un courriel contenant un lien pour définir " +
+		"votre mot de passe vient d'être envoyé à l'adresse indiquée. Ce lien ne peut servir qu'une fois et expire au bout d'une heure.",
+	NoticeEmailChangeSent: "Un courriel de confirmation vient d'être envoyé à la nouvelle adresse. Elle remplacera l'adresse actuelle " +
+		"lorsque vous aurez cliqué sur le lien qu'il contient.",
+	NoticeEmailChanged: "Votre nouvelle adresse email est enregistrée.",
+}
+
+// SetNotice leaves a notice for the next page.
+func SetNotice(c *fiber.Ctx, key string) {
 	c.Cookie(&fiber.Cookie{
 		Name: flashCookie, Value: key, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: c.Protocol() == "https", Expires: time.Now().Add(5 * time.Minute),
 	})
 }
 
-// TakeFlash returns the notice left for this page and clears it.
-func TakeFlash(c *fiber.Ctx) string {
+// TakeNotice returns the French text of the notice left for this page ("" when
+// none) and clears it.
+func TakeNotice(c *fiber.Ctx) string {
 	key := c.Cookies(flashCookie)
 	if key == "" {
 		return ""
 	}
 	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(1, 0), MaxAge: -1})
-	return string([]byte(key)) // fiber reuses the request's bytes: copy
+	return notices[key]
 }

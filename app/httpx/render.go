@@ -49,3 +49,12 @@ func Render(c *fiber.Ctx, v View) error {
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())
 }
+
+// Title prefixes a page title with "Erreur" when its form has errors, so that
+// a screen reader says so first.
+func Title(title string, errs components.Errors) string {
+	if len(errs) > 0 {
+		return "Erreur – " + title
+	}
+	return title
+}

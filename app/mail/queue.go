@@ -75,6 +75,9 @@ func NewQueue(pool *pgxpool.Pool, renderer *Renderer, sender Sender, o QueueOpti
 	if o.Log == nil {
 		o.Log = slog.Default()
 	}
+	if o.PollInterval == 0 {
+		o.PollInterval = river.FetchPollIntervalDefault
+	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &sendWorker{sender: sender, backoff: o.Backoff})
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
@@ -83,6 +86,7 @@ func NewQueue(pool *pgxpool.Pool, renderer *Renderer, sender Sender, o QueueOpti
 		// A sent email's job holds its link: keep it no longer than the link lives.
 		CompletedJobRetentionPeriod: time.Hour,
 		FetchPollInterval:           o.PollInterval,
+		FetchCooldown:               min(o.PollInterval, river.FetchCooldownDefault),
 		Logger:                      o.Log,
 	})
 	if err != nil {

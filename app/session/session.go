@@ -99,21 +99,25 @@ func (m *Manager) Middleware() fiber.Handler {
 		}
 		uid, _ := sess.Get(keyUser).(int64)
 		if sess.Fresh() || uid == 0 {
-			// The cookie names a session that ended (idle timeout, logout elsewhere).
-			m.forget(c)
+			// The cookie names a session the storage expired: idle too long.
+			m.forget(c, httpx.NoticeInactivity)
 			return c.Next()
 		}
 		now := m.cfg.Now()
 		loginAt := time.UnixMicro(int64Of(sess.Get(keyLoginAt)))
 		seenAt := time.UnixMicro(int64Of(sess.Get(keySeenAt)))
-		if now.Sub(loginAt) > m.cfg.MaxAge || now.Sub(seenAt) > m.cfg.Idle {
+		if now.Sub(seenAt) > m.cfg.Idle {
 			// No delete here: reading a page never writes; the storage's GC removes the row.
-			m.forget(c)
+			m.forget(c, httpx.NoticeInactivity)
+			return c.Next()
+		}
+		if now.Sub(loginAt) > m.cfg.MaxAge {
+			m.forget(c, httpx.NoticeSessionEnded)
 			return c.Next()
 		}
 		user, err := m.q.GetAssmat(c.UserContext(), uid)
 		if errors.Is(err, pgx.ErrNoRows) {
-			m.forget(c)
+			m.forget(c, httpx.NoticeSessionEnded)
 			return c.Next()
 		}
 		if err != nil {
@@ -121,7 +125,7 @@ func (m *Manager) Middleware() fiber.Handler {
 		}
 		if user.PasswordChangedAt != nil && user.PasswordChangedAt.After(loginAt) {
 			// The password changed after this login: every older session ends.
-			m.forget(c)
+			m.forget(c, httpx.NoticeSessionEnded)
 			return c.Next()
 		}
 		c.Locals(localsUser, &user)
@@ -137,9 +141,10 @@ func (m *Manager) Middleware() fiber.Handler {
 	}
 }
 
-// forget treats the request as anonymous and drops the stale cookie.
-func (m *Manager) forget(c *fiber.Ctx) {
-	c.Locals(localsExpired, true)
+// forget treats the request as anonymous and drops the stale cookie; why is
+// the notice the login page will show if the visitor is sent there.
+func (m *Manager) forget(c *fiber.Ctx, why string) {
+	c.Locals(localsExpired, why)
 	c.Cookie(&fiber.Cookie{Name: CookieName, Value: "", Path: "/", HTTPOnly: true, Secure: m.cfg.Secure,
 		SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(1, 0), MaxAge: -1})
 }
@@ -185,16 +190,26 @@ func ID(c *fiber.Ctx) string {
 	return id
 }
 
-// Expired is true when the request carried the cookie of a session that has ended.
-func Expired(c *fiber.Ctx) bool {
-	e, _ := c.Locals(localsExpired).(bool)
+// Ended is the notice key of why the request's session ended ("" when it
+// carried no ended session).
+func Ended(c *fiber.Ctx) string {
+	e, _ := c.Locals(localsExpired).(string)
 	return e
 }
 
-// RequireUser sends an anonymous visitor to the login page.
+// RequireUser sends an anonymous visitor to the login page (saying why when
+// her session ended), and a childminder who must replace her temporary
+// password to the page that does it: nothing else is reachable until then.
 func RequireUser(c *fiber.Ctx) error {
-	if CurrentUser(c) == nil {
+	u := CurrentUser(c)
+	if u == nil {
+		if why := Ended(c); why != "" {
+			httpx.SetNotice(c, why)
+		}
 		return httpx.Redirect(c, paths.Login)
+	}
+	if u.MustChangePassword && c.Path() != paths.PasswordChange {
+		return httpx.Redirect(c, paths.PasswordChange)
 	}
 	return c.Next()
 }

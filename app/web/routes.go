@@ -5,8 +5,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/departement06/extranet-assmat/app/account"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/dashboard"
+	"github.com/departement06/extranet-assmat/app/devmail"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -21,14 +23,37 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf) {
 	app.Use(sessions.Middleware())
 	app.Use(x.middleware)
 
-	authH := auth.New(d.Pool, sessions, d.Log)
+	authH := auth.New(auth.Deps{Pool: d.Pool, Sessions: sessions, Mail: d.Mail, Log: d.Log, Now: d.Now,
+		BaseURL: d.Config.BaseURL, LinkTTL: d.Config.LinkTTL})
+	accountH := account.New(account.Deps{Pool: d.Pool, Sessions: sessions, Mail: d.Mail, Log: d.Log, Now: d.Now,
+		BaseURL: d.Config.BaseURL, LinkTTL: d.Config.LinkTTL})
+
+	// Public routes.
 	app.Get(paths.Login, authH.ShowLogin)
 	app.Post(paths.Login, authH.SubmitLogin)
 	app.Post(paths.Logout, authH.Logout)
+	app.Get(paths.FirstLogin, authH.ShowLinkRequest)
+	app.Post(paths.FirstLogin, authH.SubmitLinkRequest)
+	app.Get(paths.SetPassword+":token", authH.ShowSetPassword)
+	app.Post(paths.SetPassword+":token", authH.SubmitSetPassword)
+	app.Get(paths.ConfirmEmail+":token", accountH.ShowConfirmEmail)
+	app.Post(paths.ConfirmEmail+":token", accountH.SubmitConfirmEmail)
+	app.Get(paths.EmailConfirmed, accountH.ShowEmailConfirmed)
 	app.Get(paths.Accessibility, pages.Accessibility)
+	if d.Config.DevMailbox() {
+		mailbox := devmail.New(d.Pool)
+		app.Get(paths.DevMailbox, mailbox.List)
+		app.Get(paths.DevMailbox+"/:id", mailbox.Show)
+	}
 
-	// Everything below needs a signed-in childminder.
+	// Everything below needs a signed-in childminder (and, first, a password
+	// of her own: see session.RequireUser).
 	private := app.Group("", session.RequireUser)
+	private.Get(paths.PasswordChange, authH.ShowPasswordChange)
+	private.Post(paths.PasswordChange, authH.SubmitPasswordChange)
 	dash := dashboard.New(d.Pool)
 	private.Get(paths.Dashboard, dash.Show)
+	private.Get(paths.Account, accountH.Show)
+	private.Post(paths.AccountPass, accountH.SubmitPassword)
+	private.Post(paths.AccountEmail, accountH.SubmitEmail)
 }

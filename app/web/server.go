@@ -18,6 +18,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
 )
 
@@ -28,6 +29,8 @@ type Deps struct {
 	Log    *slog.Logger
 	// Now is the clock; tests move it.
 	Now func() time.Time
+	// Mail enqueues emails (started and stopped by the caller).
+	Mail *mail.Queue
 }
 
 // bodyLimit bounds every request body: the forms of the extranet are small.

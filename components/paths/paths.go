@@ -3,15 +3,22 @@
 package paths
 
 const (
-	Dashboard     = "/"
-	Login         = "/connexion"
-	Logout        = "/deconnexion"
-	FirstLogin    = "/premiere-connexion"
-	Documents     = "/documents-utiles"
-	Agrement      = "/mon-agrement"
-	Messages      = "/messages"
-	Children      = "/enfants-accueillis"
-	Account       = "/mon-compte"
-	Accessibility = "/accessibilite"
-	Static        = "/static"
+	Dashboard      = "/"
+	Login          = "/connexion"
+	Logout         = "/deconnexion"
+	PasswordChange = "/changement-mot-de-passe" // temporary password, first login
+	FirstLogin     = "/premiere-connexion"      // identifier only, or forgotten password
+	SetPassword    = "/mot-de-passe/"           // + token: the emailed link
+	Documents      = "/documents-utiles"
+	Agrement       = "/mon-agrement"
+	Messages       = "/messages"
+	Children       = "/enfants-accueillis"
+	Account        = "/mon-compte"
+	AccountPass    = "/mon-compte/mot-de-passe"
+	AccountEmail   = "/mon-compte/adresse-email"
+	ConfirmEmail   = "/adresse-email/" // + token: the emailed link
+	EmailConfirmed = "/adresse-email-confirmee"
+	Accessibility  = "/accessibilite"
+	DevMailbox     = "/dev/courriels"
+	Static         = "/static"
 )

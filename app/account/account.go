@@ -1,0 +1,37 @@
+// Package account serves "Mon compte": the childminder's personal information,
+// the change of her password and of her email address (confirmed by a link
+// sent to the new address; the old one is told of the change).
+package account
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/mail"
+	"github.com/departement06/extranet-assmat/app/session"
+)
+
+// Deps are the handlers' dependencies.
+type Deps struct {
+	Pool     *pgxpool.Pool
+	Sessions *session.Manager
+	Mail     *mail.Queue
+	Log      *slog.Logger
+	Now      func() time.Time
+	BaseURL  string
+	LinkTTL  time.Duration
+}
+
+// Handlers serves "Mon compte" and the email confirmation link.
+type Handlers struct {
+	Deps
+	q *db.Queries
+}
+
+// New returns the handlers.
+func New(d Deps) *Handlers { return &Handlers{Deps: d, q: db.New(d.Pool)} }
+
+const purposeChangeEmail = "change_email"

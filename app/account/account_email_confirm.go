@@ -1,0 +1,101 @@
+package account
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/departement06/extranet-assmat/app/credentials"
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/mail"
+	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
+)
+
+// ShowConfirmEmail opens the link sent to the new address: a page with a
+// button, since a link opened by a mail scanner must change nothing.
+func (h *Handlers) ShowConfirmEmail(c *fiber.Ctx) error {
+	token := strings.Clone(c.Params("token"))
+	if !credentials.ValidTokenShape(token) {
+		return renderLinkInvalid(c)
+	}
+	link, err := h.q.GetValidToken(c.UserContext(), db.GetValidTokenParams{
+		TokenHash: credentials.HashToken(token), Purpose: purposeChangeEmail, Now: h.Now()})
+	if errors.Is(err, pgx.ErrNoRows) {
+		return renderLinkInvalid(c)
+	}
+	if err != nil {
+		return err
+	}
+	return httpx.Render(c, httpx.View{Title: "Confirmer votre nouvelle adresse email",
+		Page: components.ConfirmEmailPage(link.NewEmail, paths.ConfirmEmail+token)})
+}
+
+// SubmitConfirmEmail spends the link, changes the address and tells the old one.
+func (h *Handlers) SubmitConfirmEmail(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	token := strings.Clone(c.Params("token"))
+	if !credentials.ValidTokenShape(token) {
+		return renderLinkInvalid(c)
+	}
+	now := h.Now()
+	spent := true
+	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
+		q := db.New(tx)
+		link, err := q.UseAccountToken(ctx, db.UseAccountTokenParams{
+			TokenHash: credentials.HashToken(token), Purpose: purposeChangeEmail, Now: now})
+		if errors.Is(err, pgx.ErrNoRows) {
+			spent = false
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		changed, err := q.SetEmail(ctx, db.SetEmailParams{ID: link.AssmatID, Email: link.NewEmail, Now: now})
+		if err != nil {
+			return err
+		}
+		if changed.OldEmail == nil || strings.EqualFold(*changed.OldEmail, link.NewEmail) {
+			return nil
+		}
+		return h.Mail.Enqueue(ctx, tx, *changed.OldEmail, "Votre adresse email a été modifiée – Extranet Assistants Maternels", mail.Content{
+			Name: changed.Prenom + " " + changed.Nom,
+			Intros: []string{"L'adresse email de votre compte sur l'extranet des assistants maternels a été remplacée par " +
+				MaskEmail(link.NewEmail) + ". Cette adresse-ci ne recevra plus nos courriels."},
+			Outros: []string{"Si vous n'êtes pas à l'origine de ce changement, contactez au plus vite le service des modes d'accueil de la petite enfance."},
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if !spent {
+		return renderLinkInvalid(c)
+	}
+	return httpx.Redirect(c, paths.EmailConfirmed)
+}
+
+// ShowEmailConfirmed is the page after a confirmed change.
+func (h *Handlers) ShowEmailConfirmed(c *fiber.Ctx) error {
+	return httpx.Render(c, httpx.View{Title: "Adresse email confirmée", Page: components.EmailConfirmedPage()})
+}
+
+func renderLinkInvalid(c *fiber.Ctx) error {
+	return httpx.Render(c, httpx.View{
+		Title:  "Lien expiré",
+		Page:   components.LinkInvalidPage(paths.Account, "Demander un nouveau lien depuis Mon compte"),
+		Status: fiber.StatusGone,
+	})
+}
+
+// MaskEmail shows enough of an address for its owner to recognise it:
+// "gertrude.assmat@example.fr" → "g***@example.fr".
+func MaskEmail(e string) string {
+	at := strings.LastIndexByte(e, '@')
+	if at < 1 {
+		return "***"
+	}
+	return e[:1] + "***" + e[at:]
+}

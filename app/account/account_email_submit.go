@@ -1,0 +1,69 @@
+package account
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/departement06/extranet-assmat/app/credentials"
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/form"
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/mail"
+	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
+)
+
+// ValidateNewEmail returns the error of a new address ("" when fine).
+func ValidateNewEmail(email, current string) string {
+	switch {
+	case email == "":
+		return "Veuillez saisir la nouvelle adresse email."
+	case !form.ValidEmail(email):
+		return "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
+	case strings.EqualFold(email, current):
+		return "La nouvelle adresse est identique à l'adresse actuelle."
+	}
+	return ""
+}
+
+// SubmitEmail sends a confirmation link to the new address; the address
+// changes only when the link is followed.
+func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	u := session.CurrentUser(c)
+	p := props(u)
+	p.NewEmail = form.Value(c, "nouvel_email")
+	if msg := ValidateNewEmail(p.NewEmail, p.CurrentEmail); msg != "" {
+		p.EmailErrors.Add("email-nouveau", msg)
+		return render(c, p, components.AccountEmailSection(p), fiber.StatusUnprocessableEntity)
+	}
+	token, hash := credentials.NewToken()
+	now := h.Now()
+	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
+		if err := db.New(tx).CreateAccountToken(ctx, db.CreateAccountTokenParams{
+			AssmatID: u.ID, Purpose: purposeChangeEmail, TokenHash: hash, NewEmail: p.NewEmail,
+			ExpiresAt: now.Add(h.LinkTTL), Now: now,
+		}); err != nil {
+			return err
+		}
+		return h.Mail.Enqueue(ctx, tx, p.NewEmail, "Confirmez votre nouvelle adresse email – Extranet Assistants Maternels", mail.Content{
+			Name: u.Prenom + " " + u.Nom,
+			Intros: []string{"Vous avez demandé à utiliser cette adresse pour votre compte (identifiant " + u.Login +
+				") sur l'extranet des assistants maternels du Département des Alpes-Maritimes."},
+			Action: &mail.Action{
+				Instructions: "Pour la confirmer, cliquez sur le bouton ci-dessous. Ce lien ne sert qu'une fois et expire bientôt.",
+				Button:       "Confirmer mon adresse email",
+				Link:         h.BaseURL + paths.ConfirmEmail + token,
+			},
+			Outros: []string{"Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre compte reste inchangé."},
+		})
+	})
+	if err != nil {
+		return err
+	}
+	httpx.SetNotice(c, httpx.NoticeEmailChangeSent)
+	return httpx.Redirect(c, paths.Account)
+}

@@ -1,0 +1,34 @@
+package auth
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/credentials"
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
+)
+
+// ShowPasswordChange renders "Changement de mot de passe" for a childminder who
+// signed in with her temporary password. Others change theirs in "Mon compte".
+func (h *Handlers) ShowPasswordChange(c *fiber.Ctx) error {
+	u := session.CurrentUser(c)
+	if !u.MustChangePassword {
+		return httpx.Redirect(c, paths.Account)
+	}
+	return renderPasswordChange(c, passwordChangeProps(u, nil), fiber.StatusOK)
+}
+
+func passwordChangeProps(u *session.User, errs components.Errors) components.PasswordChangeProps {
+	return components.PasswordChangeProps{Action: paths.PasswordChange, Identifiant: u.Login, Policy: credentials.PolicyText, Errors: errs}
+}
+
+func renderPasswordChange(c *fiber.Ctx, p components.PasswordChangeProps, status int) error {
+	return httpx.Render(c, httpx.View{
+		Title:    httpx.Title("Changement de mot de passe", p.Errors),
+		Page:     components.PasswordChangePage(p),
+		Fragment: components.PasswordChangeCard(p),
+		Status:   status,
+	})
+}
