@@ -25,8 +25,8 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
-	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 	"github.com/departement06/extranet-assmat/app/web"
 )
