@@ -178,4 +178,3 @@ func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 		t.Errorf("%d messages for %d addresses, want %d each once", len(got), len(seen), n)
 	}
 }
-
