@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/config"
 )
 
 func TestAccountPageShowsPersonalInformationAndBothForms(t *testing.T) {
@@ -173,5 +174,25 @@ func TestInactivityLogsOutWithAFrenchNotice(t *testing.T) {
 	page := c.Get("/connexion")
 	if !strings.Contains(page.Text(), "Vous avez été déconnecté(e) après une période d'inactivité") {
 		t.Errorf("no inactivity notice: %q", page.Text())
+	}
+}
+
+func TestDevelopmentMailboxDoesNotExistInProduction(t *testing.T) {
+	t.Parallel()
+	dev := apptest.New(t)
+	c := dev.Client()
+	c.Login("100001", "Demo-assmat1")
+	if res := c.Get("/dev/courriels"); res.StatusCode != http.StatusOK {
+		t.Fatalf("development: %d", res.StatusCode)
+	}
+	prod := apptest.NewOn(t, dev.URL, dev.Clock, func(cfg *config.Config) {
+		cfg.Production = true
+		cfg.SMTPURL = "smtp://127.0.0.1:1"
+	})
+	if res := c.On(prod).Get("/dev/courriels"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("production: %d, want 404", res.StatusCode)
+	}
+	if res := c.On(prod).Get("/dev/courriels/1"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("production, one email: %d, want 404", res.StatusCode)
 	}
 }

@@ -180,6 +180,11 @@ func TestIdentifierOnlyAccountSetsItsPasswordByEmail(t *testing.T) {
 	if err := env.Pool.QueryRow(context.Background(), `SELECT email FROM assmats WHERE login = '100003'`).Scan(&email); err != nil || email != "marcel@example.fr" {
 		t.Errorf("account email %q, %v", email, err)
 	}
+	for _, m := range env.WaitEmails(1) {
+		if strings.Contains(m.Text+m.HTML, "Marcel-2025") {
+			t.Error("an email contains the password")
+		}
+	}
 	// Single use.
 	if res := c.Get(link); res.StatusCode != http.StatusGone || !strings.Contains(res.Text(), "Ce lien n'est plus valable") {
 		t.Errorf("used link: %d", res.StatusCode)
