@@ -13,13 +13,16 @@ const flashCookie = "flash"
 
 // Notice keys.
 const (
-	NoticeLoggedOut       = "deconnexion"
-	NoticeInactivity      = "inactivite"
-	NoticeSessionEnded    = "session-terminee"
-	NoticePasswordChanged = "mot-de-passe-change"
-	NoticeLinkSent        = "lien-envoye"
-	NoticeEmailChangeSent = "email-confirmation-envoyee"
-	NoticeEmailChanged    = "email-change"
+	NoticeLoggedOut            = "deconnexion"
+	NoticeInactivity           = "inactivite"
+	NoticeSessionEnded         = "session-terminee"
+	NoticePasswordChanged      = "mot-de-passe-change"
+	NoticeLinkSent             = "lien-envoye"
+	NoticeEmailChangeSent      = "email-confirmation-envoyee"
+	NoticeEmailChanged         = "email-change"
+	NoticeChildSaved           = "enfant-enregistre"
+	NoticeChildSavedNoGuardian = "enfant-enregistre-sans-parents"
+	NoticeChildDeleted         = "enfant-supprime"
 )
 
 var notices = map[string]string{
@@ -32,6 +35,10 @@ var notices = map[string]string{
 	NoticeEmailChangeSent: "Un courriel de confirmation vient d'être envoyé à la nouvelle adresse. Elle remplacera l'adresse actuelle " +
 		"lorsque vous aurez cliqué sur le lien qu'il contient.",
 	NoticeEmailChanged: "Votre nouvelle adresse email est enregistrée.",
+	NoticeChildSaved:   "La fiche de l'enfant est enregistrée.",
+	NoticeChildSavedNoGuardian: "La fiche de l'enfant est enregistrée. Pensez à compléter les coordonnées des parents : " +
+		"la loi vous oblige à les préciser.",
+	NoticeChildDeleted: "La fiche de l'enfant a été supprimée.",
 }
 
 // SetNotice leaves a notice for the next page.

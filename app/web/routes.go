@@ -7,6 +7,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/account"
 	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/devmail"
 	"github.com/departement06/extranet-assmat/app/pages"
@@ -56,4 +57,15 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf) {
 	private.Get(paths.Account, accountH.Show)
 	private.Post(paths.AccountPass, accountH.SubmitPassword)
 	private.Post(paths.AccountEmail, accountH.SubmitEmail)
+
+	kids := children.New(d.Pool, d.Now)
+	private.Get(paths.Children, kids.List)
+	private.Get(children.NewPath, kids.New)
+	private.Post(children.NewPath, kids.Create)
+	private.Post(children.FieldURL, kids.Field)
+	private.Get(paths.Children+"/:id", kids.View)
+	private.Get(paths.Children+"/:id/modifier", kids.Edit)
+	private.Post(paths.Children+"/:id/modifier", kids.Update)
+	private.Get(paths.Children+"/:id/supprimer", kids.ConfirmDelete)
+	private.Post(paths.Children+"/:id/supprimer", kids.Delete)
 }

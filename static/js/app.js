@@ -3,6 +3,9 @@
 (function () {
   "use strict";
 
+  // Controls marked nojs-only are for the full-page fallback: hide them.
+  document.documentElement.classList.add("js");
+
   // "Afficher le mot de passe": flip the input in place instead of posting the form.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-toggle-password]");
@@ -40,11 +43,44 @@
 
   // After htmx swaps in a form with errors, move the focus to its summary so
   // that keyboard and screen-reader users land on it.
-  document.addEventListener("htmx:afterSwap", function () {
+  document.addEventListener("htmx:afterSwap", function (event) {
     var banner = document.getElementById("erreurs");
     if (banner && !banner.hasAttribute("data-focused")) {
       banner.setAttribute("data-focused", "");
       banner.focus();
+      return;
+    }
+    // A period row was added: focus its first input.
+    var marker = document.querySelector("[data-focus]");
+    if (marker) {
+      var input = document.getElementById(marker.getAttribute("data-focus"));
+      marker.remove();
+      if (input) input.focus();
+      return;
+    }
+    // A period row was removed: its button is gone, focus "Ajouter une période".
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (trigger && /^supprimer-periode-/.test(trigger.value || "")) {
+      var add = document.getElementById("ajouter-periode");
+      if (add) add.focus();
+    }
+    // A confirmation arrived: show it as a modal dialog (focus trapped, Escape closes).
+    var dialog = document.querySelector("dialog[data-modal]:not([open])");
+    if (dialog) {
+      var opener = trigger;
+      dialog.addEventListener("close", function () {
+        dialog.remove();
+        if (opener && document.body.contains(opener)) opener.focus();
+      });
+      dialog.showModal();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var close = event.target.closest("[data-close-dialog]");
+    if (close) {
+      var dialog = close.closest("dialog");
+      if (dialog) dialog.close();
     }
   });
 })();

@@ -1,0 +1,130 @@
+package children
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
+)
+
+// Actions the form posts besides VALIDER: with htmx they swap one section,
+// without JavaScript they re-render the whole page, nothing typed lost.
+const (
+	actionAddPeriod      = "ajouter-periode"
+	actionRemovePeriod   = "supprimer-periode-"
+	actionRefreshPeriods = "actualiser-periodes"
+	actionRefreshAddress = "actualiser-adresse"
+)
+
+const msgConflict = "Cette fiche a été modifiée entre-temps (par exemple dans un autre onglet) : vos saisies ne sont pas encore enregistrées. " +
+	"Elles sont conservées ci-dessous ; vérifiez-les, puis cliquez sur VALIDER pour les enregistrer."
+
+// Create handles the new-child form.
+func (h *Handlers) Create(c *fiber.Ctx) error {
+	return h.save(c, 0, NewPath)
+}
+
+// Update handles the edit form of a current child of the childminder.
+func (h *Handlers) Update(c *fiber.Ctx) error {
+	ch, err := h.ownChild(c)
+	if err != nil {
+		return err
+	}
+	if !Current(ch.Periods, h.today()) {
+		return renderHistoryLocked(c, ch.ID)
+	}
+	return h.save(c, ch.ID, components.ChildPath(ch.ID, "modifier"))
+}
+
+func (h *Handlers) save(c *fiber.Ctx, id int64, action string) error {
+	f := ParseChildForm(c)
+	switch {
+	case f.Action == actionAddPeriod:
+		added := f.AddPeriod()
+		p := formProps(f, action, nil, false, added)
+		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
+	case strings.HasPrefix(f.Action, actionRemovePeriod):
+		index, _ := strconv.Atoi(strings.TrimPrefix(f.Action, actionRemovePeriod))
+		f.RemovePeriod(index)
+		p := formProps(f, action, nil, false, -1)
+		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
+	case f.Action == actionRefreshPeriods:
+		p := formProps(f, action, nil, false, -1)
+		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
+	case f.Action == actionRefreshAddress:
+		p := formProps(f, action, nil, false, -1)
+		return renderForm(c, p, fiber.StatusOK, components.SecondaryAddress(p))
+	}
+
+	today := h.today()
+	ch, errs := f.Validate(today)
+	if len(errs) > 0 {
+		p := formProps(f, action, errs, true, -1)
+		return renderForm(c, p, fiber.StatusUnprocessableEntity, components.ChildForm(p))
+	}
+	ctx := c.UserContext()
+	assmat := session.CurrentUser(c).ID
+	saved := true
+	err := pgx.BeginFunc(ctx, h.pool, func(tx pgx.Tx) error {
+		var err error
+		if id == 0 {
+			_, err = createChild(ctx, tx, assmat, ch, h.now(), today)
+			return err
+		}
+		ch.ID = id
+		version, _ := strconv.Atoi(f.Version)
+		ch.Version = int32(version)
+		saved, err = updateChild(ctx, tx, assmat, ch, h.now(), today)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if !saved {
+		return h.conflict(c, id, f, action)
+	}
+	notice := httpx.NoticeChildSaved
+	if ch.G1.Empty() && ch.G2.Empty() {
+		notice = httpx.NoticeChildSavedNoGuardian
+	}
+	httpx.SetNotice(c, notice)
+	return httpx.Redirect(c, paths.Children)
+}
+
+// conflict answers an edit that lost the race: someone saved the child since
+// the form was loaded (or its periods all ended meanwhile). The typed values
+// stay; the form takes the saved version, so that VALIDER now overwrites it.
+func (h *Handlers) conflict(c *fiber.Ctx, id int64, f ChildForm, action string) error {
+	ch, err := h.ownChild(c)
+	if err != nil {
+		return err
+	}
+	if !Current(ch.Periods, h.today()) {
+		return renderHistoryLocked(c, id)
+	}
+	f.Version = strconv.Itoa(int(ch.Version))
+	p := formProps(f, action, nil, false, -1)
+	p.Conflict = msgConflict
+	return renderForm(c, p, fiber.StatusConflict, components.ChildForm(p))
+}
+
+// renderForm answers the full form page, or to htmx the given fragment.
+func renderForm(c *fiber.Ctx, p components.ChildFormProps, status int, fragment templ.Component) error {
+	title := "Ajouter ou modifier un enfant"
+	if p.Conflict != "" {
+		title = "Conflit – " + title
+	}
+	return httpx.Render(c, httpx.View{
+		Title:    httpx.Title(title, p.Errors),
+		Page:     components.ChildFormPage(p),
+		Fragment: fragment,
+		Status:   status,
+	})
+}

@@ -1,0 +1,150 @@
+package children
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/departement06/extranet-assmat/app/db"
+)
+
+// ListItem is a child as the lists show it.
+type ListItem struct {
+	ID          int64
+	Nom, Prenom string
+	Born        time.Time
+	Periods     []Period
+}
+
+// List is the children of a childminder split by today's date.
+type List struct {
+	Current, History []ListItem
+	Capacity         int
+	MaxSimultaneous  int
+}
+
+// loadList reads the whole list page in one query.
+func loadList(ctx context.Context, q *db.Queries, assmatID int64, today time.Time) (List, error) {
+	rows, err := q.ListChildrenPeriods(ctx, db.ListChildrenPeriodsParams{AssmatID: assmatID, Today: today})
+	if err != nil {
+		return List{}, err
+	}
+	var all []ListItem
+	var l List
+	for _, r := range rows {
+		if len(all) == 0 || all[len(all)-1].ID != r.ID {
+			all = append(all, ListItem{ID: r.ID, Nom: r.Nom, Prenom: r.Prenom, Born: r.DateNaissance})
+		}
+		it := &all[len(all)-1]
+		it.Periods = append(it.Periods, Period{Kind: string(r.Kind), Start: r.StartDate, End: r.EndDate})
+		l.Capacity = int(r.Capacity)
+	}
+	var current [][]Period
+	for _, it := range all {
+		if Current(it.Periods, today) {
+			l.Current = append(l.Current, it)
+			current = append(current, it.Periods)
+		} else {
+			l.History = append(l.History, it)
+		}
+	}
+	l.MaxSimultaneous = MaxSimultaneous(current, today)
+	return l, nil
+}
+
+// loadChild reads one child of the childminder; ok is false when there is no
+// such child of hers.
+func loadChild(ctx context.Context, q *db.Queries, id, assmatID int64) (ch Child, ok bool, err error) {
+	rows, err := q.GetChildWithPeriods(ctx, db.GetChildWithPeriodsParams{ID: id, AssmatID: assmatID})
+	if err != nil || len(rows) == 0 {
+		return Child{}, false, err
+	}
+	r := rows[0]
+	ch = Child{
+		ID: r.ID, Nom: r.Nom, Prenom: r.Prenom, Born: r.DateNaissance,
+		G1:           Guardian{r.Guardian1Civilite, r.Guardian1Nom, r.Guardian1Prenom, r.Guardian1Email, r.Guardian1Phone},
+		G2:           Guardian{r.Guardian2Civilite, r.Guardian2Nom, r.Guardian2Prenom, r.Guardian2Email, r.Guardian2Phone},
+		Main:         Address{r.Adresse, r.CodePostal, r.Commune},
+		HasSecondary: r.HasSecondaryAddress,
+		Secondary:    Address{r.SecondaryAdresse, r.SecondaryCodePostal, r.SecondaryCommune},
+		Version:      r.Version, DeclaredAt: r.DeclaredAt, DeclaredLate: r.DeclaredLate,
+	}
+	for _, r := range rows {
+		p := Period{Kind: string(r.Kind), Start: r.StartDate, End: r.EndDate, Comment: r.Comment}
+		if r.HoursPerMonth != nil {
+			h := int(*r.HoursPerMonth)
+			p.Hours = &h
+		}
+		ch.Periods = append(ch.Periods, p)
+	}
+	return ch, true, nil
+}
+
+func childFields(ch Child) (g1, g2 Guardian, sec Address) {
+	if ch.HasSecondary {
+		sec = ch.Secondary
+	}
+	return ch.G1, ch.G2, sec
+}
+
+// createChild saves a new child and its periods in one transaction.
+func createChild(ctx context.Context, tx pgx.Tx, assmatID int64, ch Child, now, today time.Time) (int64, error) {
+	q := db.New(tx)
+	g1, g2, sec := childFields(ch)
+	id, err := q.CreateChild(ctx, db.CreateChildParams{
+		AssmatID: assmatID, Nom: ch.Nom, Prenom: ch.Prenom, DateNaissance: ch.Born,
+		Guardian1Civilite: g1.Civilite, Guardian1Nom: g1.Nom, Guardian1Prenom: g1.Prenom, Guardian1Email: g1.Email, Guardian1Phone: g1.Phone,
+		Guardian2Civilite: g2.Civilite, Guardian2Nom: g2.Nom, Guardian2Prenom: g2.Prenom, Guardian2Email: g2.Email, Guardian2Phone: g2.Phone,
+		Adresse: ch.Main.Adresse, CodePostal: ch.Main.CodePostal, Commune: ch.Main.Commune,
+		HasSecondaryAddress: ch.HasSecondary, SecondaryAdresse: sec.Adresse, SecondaryCodePostal: sec.CodePostal, SecondaryCommune: sec.Commune,
+		Now: now, DeclaredLate: DeclaredLate(ch.Periods, today),
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, q.CreateCarePeriods(ctx, periodParams(id, ch.Periods))
+}
+
+// updateChild saves an edit if the version still matches and the child is
+// current; saved is false otherwise (the caller finds out why).
+func updateChild(ctx context.Context, tx pgx.Tx, assmatID int64, ch Child, now, today time.Time) (saved bool, err error) {
+	q := db.New(tx)
+	g1, g2, sec := childFields(ch)
+	n, err := q.UpdateChild(ctx, db.UpdateChildParams{
+		ID: ch.ID, AssmatID: assmatID, Version: ch.Version, Today: today, Now: now,
+		Nom: ch.Nom, Prenom: ch.Prenom, DateNaissance: ch.Born,
+		Guardian1Civilite: g1.Civilite, Guardian1Nom: g1.Nom, Guardian1Prenom: g1.Prenom, Guardian1Email: g1.Email, Guardian1Phone: g1.Phone,
+		Guardian2Civilite: g2.Civilite, Guardian2Nom: g2.Nom, Guardian2Prenom: g2.Prenom, Guardian2Email: g2.Email, Guardian2Phone: g2.Phone,
+		Adresse: ch.Main.Adresse, CodePostal: ch.Main.CodePostal, Commune: ch.Main.Commune,
+		HasSecondaryAddress: ch.HasSecondary, SecondaryAdresse: sec.Adresse, SecondaryCodePostal: sec.CodePostal, SecondaryCommune: sec.Commune,
+	})
+	if err != nil || n == 0 {
+		return false, err
+	}
+	if err := q.DeleteCarePeriods(ctx, ch.ID); err != nil {
+		return false, err
+	}
+	return true, q.CreateCarePeriods(ctx, periodParams(ch.ID, ch.Periods))
+}
+
+func periodParams(childID int64, periods []Period) db.CreateCarePeriodsParams {
+	p := db.CreateCarePeriodsParams{ChildID: childID}
+	for i, per := range periods {
+		end, hours := "", ""
+		if per.End != nil {
+			end = per.End.Format(time.DateOnly)
+		}
+		if per.Hours != nil {
+			hours = strconv.Itoa(*per.Hours)
+		}
+		p.Kinds = append(p.Kinds, per.Kind)
+		p.Starts = append(p.Starts, per.Start.Format(time.DateOnly))
+		p.Ends = append(p.Ends, end)
+		p.Hours = append(p.Hours, hours)
+		p.Comments = append(p.Comments, per.Comment)
+		p.Positions = append(p.Positions, int32(i))
+	}
+	return p
+}
