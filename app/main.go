@@ -116,11 +116,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 			log.Info("demo data loaded")
 		}
 	}
-	sender, err := mail.SenderFor(cfg, pool, log)
+	// The mail queue polls and works in the background on a small pool of its
+	// own, so that it never takes the connections pages need.
+	queuePool, err := pgxpool.New(ctx, withPoolSize(dbURL, 4))
 	if err != nil {
 		return err
 	}
-	queue, err := mail.NewQueue(pool, mail.NewRenderer(cfg.BaseURL), sender, mail.QueueOptions{Log: log})
+	defer queuePool.Close()
+	sender, err := mail.SenderFor(cfg, queuePool, log)
+	if err != nil {
+		return err
+	}
+	queue, err := mail.NewQueue(queuePool, mail.NewRenderer(cfg.BaseURL), sender, mail.QueueOptions{Log: log})
 	if err != nil {
 		return err
 	}
@@ -155,6 +162,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	log.Info("shutting down")
 	return app.ShutdownWithTimeout(10 * time.Second)
+}
+
+// withPoolSize sets pgxpool's pool_max_conns on a database URL.
+func withPoolSize(dbURL string, n int) string {
+	u, err := url.Parse(dbURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return dbURL // a key=value DSN: keep pgx's default size
+	}
+	q := u.Query()
+	q.Set("pool_max_conns", fmt.Sprint(n))
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // ensureDatabase creates the app's database in the private cluster once.

@@ -2,6 +2,8 @@ package children
 
 import (
 	"strconv"
+
+	"github.com/a-h/templ"
 	"time"
 
 	"github.com/departement06/extranet-assmat/components"
@@ -121,6 +123,8 @@ func periodRowProps(r PeriodRow, number int, kinds []components.Option, errs com
 	// Changing the type re-renders the table (the hours field opens or closes).
 	row.Kind.Options = kinds
 	row.Kind.ValidateURL, row.Kind.ValidateInclude = "", ""
+	row.Kind.Attrs = templ.Attributes{"hx-post": action, "hx-trigger": "change", "hx-target": "#periodes",
+		"hx-swap": "outerHTML", "hx-vals": `{"action": "actualiser-periodes"}`}
 	for _, fl := range []*components.Field{&row.Start, &row.End} {
 		fl.InputMode, fl.Placeholder = "numeric", "jj/mm/aaaa"
 	}

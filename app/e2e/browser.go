@@ -8,6 +8,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -166,6 +167,34 @@ func (p *Page) Fill(css, value string) {
 func (p *Page) Click(css string) {
 	p.t.Helper()
 	p.Do(chromedp.Click(chromedp.CSS(css)))
+}
+
+// Select chooses an option as a user would: the select fires "change".
+func (p *Page) Select(css, value string) {
+	p.t.Helper()
+	p.Do(chromedp.SetValue(chromedp.CSS(css), value))
+	p.Eval(`(function(){var e=document.querySelector(` + jsString(css) + `);e.dispatchEvent(new Event("change",{bubbles:true}));return ""})()`)
+}
+
+// Gone waits until no element matches.
+func (p *Page) Gone(css string) {
+	p.t.Helper()
+	p.Do(chromedp.WaitNotPresent(chromedp.CSS(css)))
+}
+
+// Count is the number of elements that match.
+func (p *Page) Count(css string) int {
+	p.t.Helper()
+	n, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll(` + jsString(css) + `).length`))
+	if err != nil {
+		p.t.Fatalf("[%s] count %s: %v", p.Mode(), css, err)
+	}
+	return n
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // WaitFor waits until an element is in the page.
