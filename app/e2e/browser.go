@@ -185,7 +185,7 @@ func (p *Page) Gone(css string) {
 // Count is the number of elements that match.
 func (p *Page) Count(css string) int {
 	p.t.Helper()
-	n, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll(` + jsString(css) + `).length`))
+	n, err := chromedp.Run(p.ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(css)+`).length`))
 	if err != nil {
 		p.t.Fatalf("[%s] count %s: %v", p.Mode(), css, err)
 	}
