@@ -23,6 +23,9 @@ type Request struct {
 type User struct {
 	// MenuLabel names the account menu, e.g. "GERTRUDE ASSMAT (ASSISTANT MATERNEL)".
 	MenuLabel string
+	// Restricted: she must first replace her temporary password, so the menu
+	// offers only Déconnexion.
+	Restricted bool
 }
 
 type requestKey struct{}

@@ -130,7 +130,7 @@ func (m *Manager) Middleware() fiber.Handler {
 		}
 		c.Locals(localsUser, &user)
 		c.Locals(localsID, sess.ID())
-		httpx.SetUser(c, &components.User{MenuLabel: MenuLabel(user)})
+		httpx.SetUser(c, &components.User{MenuLabel: MenuLabel(user), Restricted: user.MustChangePassword})
 		if now.Sub(seenAt) >= refreshEvery {
 			sess.Set(keySeenAt, now.UnixMicro())
 			if err := sess.Save(); err != nil {

@@ -28,6 +28,9 @@ func TestTemporaryPasswordMustBeChangedFirst(t *testing.T) {
 		}
 	}
 	page := c.Get("/changement-mot-de-passe")
+	if page.Doc.Find(`.menu a[href="/enfants-accueillis"]`).Length() != 0 || page.Doc.Find(".menu__button").Length() != 1 {
+		t.Error("the menu offers more than Déconnexion before the password is changed")
+	}
 	for _, want := range []string{"Changement de mot de passe", "Politique de sécurité : 8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre",
 		"Identifiant", "Mot de passe actuel", "Mot de passe", "Vérification du mot de passe", "RETOUR", "ANNULER", "VALIDER"} {
 		if !strings.Contains(page.Text(), want) {
