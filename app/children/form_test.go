@@ -81,6 +81,11 @@ func TestValidateRules(t *testing.T) {
 			f.Periods = []PeriodRow{{Index: 0, Kind: KindDerogation, Start: "01/01/2025", End: "07/02/2025"},
 				{Index: 1, Kind: KindDerogation, Start: "01/03/2025", End: "18/03/2025"}}
 		}, "periodes", "Les dérogations exceptionnelles ne peuvent pas dépasser 55 jours par an : 56 jours saisis en 2025."},
+		{"derogation of 56 days across the new year", func(f *ChildForm) {
+			// 2025: 01/01 → 08/02 = 39 days, plus 17 days in March = 56.
+			f.Periods = []PeriodRow{{Index: 0, Kind: KindDerogation, Start: "15/12/2024", End: "08/02/2025"},
+				{Index: 1, Kind: KindDerogation, Start: "01/03/2025", End: "17/03/2025"}}
+		}, "periodes", "Les dérogations exceptionnelles ne peuvent pas dépasser 55 jours par an : 56 jours saisis en 2025."},
 		{"derogation on a leap day", func(f *ChildForm) {
 			f.Periods = []PeriodRow{{Index: 0, Kind: KindDerogation, Start: "29/02/2024", End: "29/02/2024"}}
 		}, "", ""},

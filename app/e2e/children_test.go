@@ -18,6 +18,7 @@ func TestDeclareEditHistoryDelete(t *testing.T) {
 		p := NewPage(t, js)
 		login(p, base, "100001", "Demo-assmat1")
 		p.WaitFor("#infos-titre")
+		p.Click(`.menu__item:nth-child(4) summary`)
 		p.Click(`.menu a[href="/enfants-accueillis"]`)
 		p.WaitFor("#en-cours-titre")
 		p.Audit("children list (empty)")

@@ -404,6 +404,15 @@ func TestDeleteAfterConfirmation(t *testing.T) {
 	if res := c.Get(path(id)); res.StatusCode != http.StatusNotFound {
 		t.Errorf("deleted child: %d", res.StatusCode)
 	}
+	// With htmx (the dialog's form can be posted by htmx too).
+	id = declare(t, env, c, anna())
+	res = c.Submit(path(id, "supprimer"), nil, apptest.HTMX)
+	if res.StatusCode != http.StatusNoContent || res.Header.Get("HX-Redirect") != "/enfants-accueillis" {
+		t.Errorf("htmx delete: %d %q", res.StatusCode, res.Header.Get("HX-Redirect"))
+	}
+	if res := c.Get(path(id), apptest.HTMX); res.StatusCode != http.StatusNotFound {
+		t.Errorf("htmx view of a deleted child: %d", res.StatusCode)
+	}
 }
 
 // Another childminder's session gets 404 on every route of the child.
