@@ -54,9 +54,10 @@ func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 			Intros: []string{"Vous avez demandé à utiliser cette adresse pour votre compte (identifiant " + u.Login +
 				") sur l'extranet des assistants maternels du Département des Alpes-Maritimes."},
 			Action: &mail.Action{
-				Instructions: "Pour la confirmer, cliquez sur le bouton ci-dessous. Ce lien ne sert qu'une fois et expire bientôt.",
-				Button:       "Confirmer mon adresse email",
-				Link:         h.BaseURL + paths.ConfirmEmail + token,
+				Instructions: "Pour la confirmer, cliquez sur le bouton ci-dessous. Ce lien ne sert qu'une fois et expire au bout de " +
+					credentials.LifetimeFR(h.LinkTTL) + ".",
+				Button: "Confirmer mon adresse email",
+				Link:   h.BaseURL + paths.ConfirmEmail + token,
 			},
 			Outros: []string{"Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre compte reste inchangé."},
 		})

@@ -84,7 +84,7 @@ func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityR
 			Intros: []string{"Vous avez demandé à définir le mot de passe de votre compte (identifiant " + a.Login +
 				") sur l'extranet des assistants maternels du Département des Alpes-Maritimes."},
 			Action: &mail.Action{
-				Instructions: "Pour choisir votre mot de passe, cliquez sur le bouton ci-dessous. Ce lien ne sert qu'une fois et expire au bout de " + durationFR(h.LinkTTL) + ".",
+				Instructions: "Pour choisir votre mot de passe, cliquez sur le bouton ci-dessous. Ce lien ne sert qu'une fois et expire au bout de " + credentials.LifetimeFR(h.LinkTTL) + ".",
 				Button:       "Définir mon mot de passe",
 				Link:         h.BaseURL + paths.SetPassword + token,
 			},

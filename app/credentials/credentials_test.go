@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCheckPassword(t *testing.T) {
@@ -103,6 +104,14 @@ func TestTokens(t *testing.T) {
 	for _, bad := range []string{"", "abc", strings.Repeat("a", 42) + "!", strings.Repeat("a", 44), "' OR 1=1 --"} {
 		if ValidTokenShape(bad) {
 			t.Errorf("ValidTokenShape(%q) = true", bad)
+		}
+	}
+}
+
+func TestLifetimeFR(t *testing.T) {
+	for d, want := range map[time.Duration]string{time.Hour: "1 heure", 2 * time.Hour: "2 heures", 30 * time.Minute: "30 minutes", 90 * time.Minute: "90 minutes"} {
+		if got := LifetimeFR(d); got != want {
+			t.Errorf("LifetimeFR(%v) = %q, want %q", d, got, want)
 		}
 	}
 }

@@ -1,12 +1,12 @@
-package auth
+package credentials
 
 import (
 	"fmt"
 	"time"
 )
 
-// durationFR says a link's lifetime in French: "1 heure", "30 minutes".
-func durationFR(d time.Duration) string {
+// LifetimeFR says a link's lifetime in French: "1 heure", "30 minutes".
+func LifetimeFR(d time.Duration) string {
 	switch {
 	case d >= time.Hour && d%time.Hour == 0:
 		if d == time.Hour {
