@@ -196,3 +196,28 @@ func TestDevelopmentMailboxDoesNotExistInProduction(t *testing.T) {
 		t.Errorf("production, one email: %d, want 404", res.StatusCode)
 	}
 }
+
+func TestDevelopmentMailboxShowsAnEmailUnderItsOwnCSP(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	requestLink(t, c, "100003", "Sansmotdepasse", "Marcel", "15/03/1985", "marcel@example.fr")
+	env.WaitEmails(1)
+	list := c.Get("/dev/courriels")
+	href, ok := list.Doc.Find(`a[href^="/dev/courriels/"]`).Attr("href")
+	if !ok || !strings.Contains(list.Text(), "marcel@example.fr") || list.Doc.Find(`a[href*="/mot-de-passe/"]`).Length() != 1 {
+		t.Fatalf("mailbox list: %q", list.Text())
+	}
+	mail := c.Get(href)
+	if csp := mail.Header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'none'") || strings.Contains(csp, "script") {
+		t.Errorf("email CSP %q", csp)
+	}
+	if !strings.Contains(mail.Body, "Bonjour Marcel SANSMOTDEPASSE") {
+		t.Error("the email is not shown")
+	}
+	for _, bad := range []string{"/dev/courriels/999", "/dev/courriels/abc"} {
+		if res := c.Get(bad); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d", bad, res.StatusCode)
+		}
+	}
+}
