@@ -76,6 +76,21 @@
     }
   });
 
+  // A field is checked when it is left (htmx, data-check). When it is left by
+  // pressing a control that acts on click (a button, a link, a checkbox or its
+  // label), skip that check: its answer could move the control under the
+  // pointer before the click lands. VALIDER checks every field anyway.
+  var pressingControl = false;
+  document.addEventListener("pointerdown", function (event) {
+    pressingControl = !!event.target.closest('button, a, label, summary, input[type="checkbox"], input[type="radio"], input[type="submit"]');
+  }, true);
+  document.addEventListener("pointerup", function () {
+    setTimeout(function () { pressingControl = false; }, 0);
+  }, true);
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (pressingControl && event.detail.elt.hasAttribute("data-check")) event.preventDefault();
+  });
+
   document.addEventListener("click", function (event) {
     var close = event.target.closest("[data-close-dialog]");
     if (close) {
