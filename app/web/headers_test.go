@@ -122,3 +122,18 @@ func TestOversizedBodyGetsAFrenchError(t *testing.T) {
 		t.Errorf("oversized body: %d %q", res.StatusCode, body)
 	}
 }
+
+func TestFaviconCostsNoDatabaseRoundTrip(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	env.Trips.Reset()
+	res := c.Get("/favicon.ico")
+	if res.StatusCode != http.StatusMovedPermanently || !strings.HasPrefix(res.Header.Get("Location"), "/static/img/favicon.svg?v=") {
+		t.Errorf("favicon: %d %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	if n := env.Trips.Trips(); n != 0 {
+		t.Errorf("favicon: %d round trips", n)
+	}
+}

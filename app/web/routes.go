@@ -13,12 +13,18 @@ import (
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components/paths"
+	"github.com/departement06/extranet-assmat/static"
 )
 
 // routes registers every route of the extranet, in one place.
 func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf) {
 	// Static files first: they need neither the session nor the CSRF token.
 	app.Get(paths.Static+"/*", serveStatic)
+	// Browsers ask for /favicon.ico on their own: answer before the session
+	// middleware, so that it costs no database round trip.
+	app.Get("/favicon.ico", func(c *fiber.Ctx) error {
+		return c.Redirect(static.Path("img/favicon.svg"), fiber.StatusMovedPermanently)
+	})
 
 	app.Use(requestTimeout(10 * time.Second))
 	app.Use(sessions.Middleware())
