@@ -6,7 +6,6 @@ package session
 
 import (
 	"errors"
-	"log/slog"
 	"strings"
 	"time"
 
@@ -51,7 +50,6 @@ type Config struct {
 	MaxAge time.Duration // ends a session this long after login
 	Secure bool          // cookie only over HTTPS
 	Now    func() time.Time
-	Log    *slog.Logger
 }
 
 // Manager loads, starts and ends sessions.
@@ -66,9 +64,6 @@ type Manager struct {
 func New(pool *pgxpool.Pool, cfg Config) *Manager {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
-	}
-	if cfg.Log == nil {
-		cfg.Log = slog.Default()
 	}
 	storage := postgres.New(postgres.Config{DB: pool, Table: "sessions", GCInterval: time.Minute})
 	store := fibersession.New(fibersession.Config{

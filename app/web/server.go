@@ -62,7 +62,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		TrustedProxies:          d.Config.TrustedProxies,
 	})
 	sessions := session.New(d.Pool, session.Config{
-		Idle: d.Config.SessionIdle, MaxAge: d.Config.SessionMaxAge, Secure: https, Now: d.Now, Log: d.Log,
+		Idle: d.Config.SessionIdle, MaxAge: d.Config.SessionMaxAge, Secure: https, Now: d.Now,
 	})
 
 	app.Use(requestid.New())
