@@ -21,7 +21,7 @@ func formFromChild(ch Child) ChildForm {
 		}
 		return t.Format("02/01/2006")
 	}
-	g := func(x Guardian) GuardianForm { return GuardianForm{x.Civilite, x.Nom, x.Prenom, x.Email, x.Phone} }
+	g := func(x Guardian) GuardianForm { return GuardianForm(x) }
 	f := ChildForm{
 		Nom: ch.Nom, Prenom: ch.Prenom, DateNaissance: ch.Born.Format("02/01/2006"),
 		G1: g(ch.G1), G2: g(ch.G2),
