@@ -33,5 +33,3 @@ type Handlers struct {
 
 // New returns the handlers.
 func New(d Deps) *Handlers { return &Handlers{Deps: d, q: db.New(d.Pool)} }
-
-const purposeChangeEmail = "change_email"

@@ -1,7 +1,6 @@
 package account
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -19,16 +18,12 @@ import (
 // button, since a link opened by a mail scanner must change nothing.
 func (h *Handlers) ShowConfirmEmail(c *fiber.Ctx) error {
 	token := strings.Clone(c.Params("token"))
-	if !credentials.ValidTokenShape(token) {
-		return renderLinkInvalid(c)
-	}
-	link, err := h.q.GetValidToken(c.UserContext(), db.GetValidTokenParams{
-		TokenHash: credentials.HashToken(token), Purpose: purposeChangeEmail, Now: h.Now()})
-	if errors.Is(err, pgx.ErrNoRows) {
-		return renderLinkInvalid(c)
-	}
+	link, ok, err := credentials.FindLink(c.UserContext(), h.q, token, credentials.PurposeChangeEmail, h.Now())
 	if err != nil {
 		return err
+	}
+	if !ok {
+		return renderLinkInvalid(c)
 	}
 	return httpx.Render(c, httpx.View{Title: "Confirmer votre nouvelle adresse email",
 		Page: components.ConfirmEmailPage(link.NewEmail, paths.ConfirmEmail+token)})
@@ -38,20 +33,12 @@ func (h *Handlers) ShowConfirmEmail(c *fiber.Ctx) error {
 func (h *Handlers) SubmitConfirmEmail(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	token := strings.Clone(c.Params("token"))
-	if !credentials.ValidTokenShape(token) {
-		return renderLinkInvalid(c)
-	}
 	now := h.Now()
-	spent := true
+	var spent bool
 	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
-		link, err := q.UseAccountToken(ctx, db.UseAccountTokenParams{
-			TokenHash: credentials.HashToken(token), Purpose: purposeChangeEmail, Now: now})
-		if errors.Is(err, pgx.ErrNoRows) {
-			spent = false
-			return nil
-		}
-		if err != nil {
+		link, ok, err := credentials.SpendLink(ctx, q, token, credentials.PurposeChangeEmail, now)
+		if spent = ok; !ok || err != nil {
 			return err
 		}
 		changed, err := q.SetEmail(ctx, db.SetEmailParams{ID: link.AssmatID, Email: link.NewEmail, Now: now})

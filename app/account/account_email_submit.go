@@ -40,13 +40,9 @@ func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 		p.EmailErrors.Add("email-nouveau", msg)
 		return render(c, p, components.AccountEmailSection(p), fiber.StatusUnprocessableEntity)
 	}
-	token, hash := credentials.NewToken()
-	now := h.Now()
 	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
-		if err := db.New(tx).CreateAccountToken(ctx, db.CreateAccountTokenParams{
-			AssmatID: u.ID, Purpose: purposeChangeEmail, TokenHash: hash, NewEmail: p.NewEmail,
-			ExpiresAt: now.Add(h.LinkTTL), Now: now,
-		}); err != nil {
+		token, err := credentials.IssueLink(ctx, db.New(tx), u.ID, credentials.PurposeChangeEmail, p.NewEmail, h.Now(), h.LinkTTL)
+		if err != nil {
 			return err
 		}
 		return h.Mail.Enqueue(ctx, tx, p.NewEmail, "Confirmez votre nouvelle adresse email – Extranet Assistants Maternels", mail.Content{

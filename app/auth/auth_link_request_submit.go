@@ -70,13 +70,9 @@ func identityMatches(a db.GetAssmatIdentityRow, f LinkRequestForm, born time.Tim
 
 // sendPasswordLink stores a one-time link and enqueues its email in one transaction.
 func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityRow, email string) error {
-	token, hash := credentials.NewToken()
-	now := h.Now()
 	return pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
-		if err := db.New(tx).CreateAccountToken(ctx, db.CreateAccountTokenParams{
-			AssmatID: a.ID, Purpose: purposeSetPassword, TokenHash: hash, NewEmail: email,
-			ExpiresAt: now.Add(h.LinkTTL), Now: now,
-		}); err != nil {
+		token, err := credentials.IssueLink(ctx, db.New(tx), a.ID, credentials.PurposeSetPassword, email, h.Now(), h.LinkTTL)
+		if err != nil {
 			return err
 		}
 		return h.Mail.Enqueue(ctx, tx, email, "Définir votre mot de passe – Extranet Assistants Maternels", mail.Content{
@@ -92,7 +88,3 @@ func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityR
 		})
 	})
 }
-
-const (
-	purposeSetPassword = "set_password"
-)

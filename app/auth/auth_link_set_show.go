@@ -1,14 +1,11 @@
 package auth
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jackc/pgx/v5"
 
 	"github.com/departement06/extranet-assmat/app/credentials"
-	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -29,15 +26,8 @@ func (h *Handlers) ShowSetPassword(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) linkValid(c *fiber.Ctx, token string) (bool, error) {
-	if !credentials.ValidTokenShape(token) {
-		return false, nil
-	}
-	_, err := h.q.GetValidToken(c.UserContext(), db.GetValidTokenParams{
-		TokenHash: credentials.HashToken(token), Purpose: purposeSetPassword, Now: h.Now()})
-	if errors.Is(err, pgx.ErrNoRows) {
-		return false, nil
-	}
-	return err == nil, err
+	_, ok, err := credentials.FindLink(c.UserContext(), h.q, token, credentials.PurposeSetPassword, h.Now())
+	return ok, err
 }
 
 func setPasswordProps(token string, errs components.Errors) components.PasswordChangeProps {

@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -16,9 +15,6 @@ import (
 func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	token := strings.Clone(c.Params("token"))
-	if !credentials.ValidTokenShape(token) {
-		return renderLinkInvalid(c)
-	}
 	f := ParsePasswordForm(c)
 	if errs := f.Validate(false); len(errs) > 0 {
 		ok, err := h.linkValid(c, token)
@@ -35,16 +31,11 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 		return err
 	}
 	now := h.Now()
-	spent := true
+	var spent bool
 	err = pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
-		link, err := q.UseAccountToken(ctx, db.UseAccountTokenParams{
-			TokenHash: credentials.HashToken(token), Purpose: purposeSetPassword, Now: now})
-		if errors.Is(err, pgx.ErrNoRows) {
-			spent = false
-			return nil
-		}
-		if err != nil {
+		link, ok, err := credentials.SpendLink(ctx, q, token, credentials.PurposeSetPassword, now)
+		if spent = ok; !ok || err != nil {
 			return err
 		}
 		// The address the link was sent to becomes the account's if it had none.

@@ -93,17 +93,17 @@ func TestSameName(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
-	a, ha := NewToken()
-	b, _ := NewToken()
+	a, ha := newToken()
+	b, _ := newToken()
 	if a == b {
 		t.Fatal("two tokens are equal")
 	}
-	if !ValidTokenShape(a) || !reflect.DeepEqual(HashToken(a), ha) {
+	if !validTokenShape(a) || !reflect.DeepEqual(hashToken(a), ha) {
 		t.Errorf("token %q / hash mismatch", a)
 	}
 	for _, bad := range []string{"", "abc", strings.Repeat("a", 42) + "!", strings.Repeat("a", 44), "' OR 1=1 --"} {
-		if ValidTokenShape(bad) {
-			t.Errorf("ValidTokenShape(%q) = true", bad)
+		if validTokenShape(bad) {
+			t.Errorf("validTokenShape(%q) = true", bad)
 		}
 	}
 }

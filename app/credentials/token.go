@@ -6,24 +6,24 @@ import (
 	"encoding/base64"
 )
 
-// NewToken returns a random one-time token for a link, and the hash that is
+// newToken returns a random one-time token for a link, and the hash that is
 // stored: the database never holds a usable token.
-func NewToken() (token string, hash []byte) {
+func newToken() (token string, hash []byte) {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // never fails (crypto/rand panics instead)
 	token = base64.RawURLEncoding.EncodeToString(b)
-	return token, HashToken(token)
+	return token, hashToken(token)
 }
 
-// HashToken is the stored form of a token.
-func HashToken(token string) []byte {
+// hashToken is the stored form of a token.
+func hashToken(token string) []byte {
 	sum := sha256.Sum256([]byte(token))
 	return sum[:]
 }
 
-// ValidTokenShape is true for a string that may be a token (43 base64url
+// validTokenShape is true for a string that may be a token (43 base64url
 // characters): anything else is refused before a query.
-func ValidTokenShape(s string) bool {
+func validTokenShape(s string) bool {
 	if len(s) != 43 {
 		return false
 	}
