@@ -356,3 +356,12 @@ func (m Email) Link(prefix string) string {
 	}
 	return ""
 }
+
+// HTMXIf is the htmx header when on, none otherwise: for tests that run each
+// case as a plain request and as an htmx one.
+func HTMXIf(on bool) []Header {
+	if on {
+		return []Header{HTMX}
+	}
+	return nil
+}

@@ -46,12 +46,8 @@ func TestAccountPasswordChangeEndsEverySession(t *testing.T) {
 	}
 	for _, tc := range cases {
 		for _, htmx := range []bool{false, true} {
-			var hdr []apptest.Header
-			if htmx {
-				hdr = append(hdr, apptest.HTMX)
-			}
 			res := pc.Submit("/mon-compte/mot-de-passe", apptest.Values("mot_de_passe_actuel", tc.current,
-				"nouveau_mot_de_passe", tc.next, "confirmation", tc.confirm), hdr...)
+				"nouveau_mot_de_passe", tc.next, "confirmation", tc.confirm), apptest.HTMXIf(htmx)...)
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Text(), tc.want) {
 				t.Errorf("%s (htmx=%v): %d %q", tc.name, htmx, res.StatusCode, res.Text())
 			}
@@ -100,11 +96,7 @@ func TestAccountEmailChangeIsConfirmedByTheNewAddress(t *testing.T) {
 		{"<script>alert(1)</script>@x.fr", "L'adresse email n'est pas valide"},
 	} {
 		for _, htmx := range []bool{false, true} {
-			var hdr []apptest.Header
-			if htmx {
-				hdr = append(hdr, apptest.HTMX)
-			}
-			res := c.Submit("/mon-compte/adresse-email", apptest.Values("nouvel_email", tc.email), hdr...)
+			res := c.Submit("/mon-compte/adresse-email", apptest.Values("nouvel_email", tc.email), apptest.HTMXIf(htmx)...)
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Text(), tc.want) {
 				t.Errorf("%q (htmx=%v): %d %q", tc.email, htmx, res.StatusCode, res.Text())
 			}

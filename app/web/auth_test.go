@@ -88,11 +88,7 @@ func TestLoginFailsWithOneGenericFrenchError(t *testing.T) {
 		for _, htmx := range []bool{false, true} {
 			c := env.Client()
 			c.Get("/connexion")
-			var hdr []apptest.Header
-			if htmx {
-				hdr = append(hdr, apptest.HTMX)
-			}
-			res := c.Submit("/connexion", apptest.Values("identifiant", tc.login, "mot_de_passe", tc.password), hdr...)
+			res := c.Submit("/connexion", apptest.Values("identifiant", tc.login, "mot_de_passe", tc.password), apptest.HTMXIf(htmx)...)
 			if res.StatusCode != http.StatusUnprocessableEntity {
 				t.Errorf("%s (htmx=%v): status %d", tc.name, htmx, res.StatusCode)
 			}
@@ -169,11 +165,7 @@ func TestLogoutEndsTheSession(t *testing.T) {
 		c.Login("100001", "Demo-assmat1")
 		sid := c.Cookie("extranet_session")
 		c.Get("/")
-		var hdr []apptest.Header
-		if htmx {
-			hdr = append(hdr, apptest.HTMX)
-		}
-		res := c.Submit("/deconnexion", nil, hdr...)
+		res := c.Submit("/deconnexion", nil, apptest.HTMXIf(htmx)...)
 		if htmx {
 			if res.StatusCode != http.StatusNoContent || res.Header.Get("HX-Redirect") != "/connexion" {
 				t.Fatalf("htmx logout: %d %q", res.StatusCode, res.Header.Get("HX-Redirect"))

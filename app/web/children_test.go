@@ -42,13 +42,6 @@ func with(v url.Values, pairs ...string) url.Values {
 	return out
 }
 
-func htmxIf(on bool) []apptest.Header {
-	if on {
-		return []apptest.Header{apptest.HTMX}
-	}
-	return nil
-}
-
 // declare posts a form and returns the new child's id, failing the test otherwise.
 func declare(t *testing.T, env *apptest.Env, c *apptest.Client, form url.Values) int64 {
 	t.Helper()
@@ -125,7 +118,7 @@ func TestValidationErrorsKeepEverythingTyped(t *testing.T) {
 	c.Get("/enfants-accueillis/nouveau")
 	bad := with(anna(), "adresse", "", "code-postal", "", "commune", "", "periode-1-heures", "68")
 	for _, htmx := range []bool{false, true} {
-		res := c.Submit("/enfants-accueillis/nouveau", bad, htmxIf(htmx)...)
+		res := c.Submit("/enfants-accueillis/nouveau", bad, apptest.HTMXIf(htmx)...)
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("htmx=%v: status %d", htmx, res.StatusCode)
 		}
@@ -211,7 +204,7 @@ func TestPeriodRowsAndSecondaryAddressWithAndWithoutJS(t *testing.T) {
 
 	for _, htmx := range []bool{false, true} {
 		// Add a row.
-		res := c.Submit("/enfants-accueillis/nouveau", with(typed, "action", "ajouter-periode"), htmxIf(htmx)...)
+		res := c.Submit("/enfants-accueillis/nouveau", with(typed, "action", "ajouter-periode"), apptest.HTMXIf(htmx)...)
 		if res.StatusCode != http.StatusOK || res.Doc.Find("#periode-2-type").Length() != 1 {
 			t.Fatalf("htmx=%v add row: %d", htmx, res.StatusCode)
 		}
@@ -227,28 +220,28 @@ func TestPeriodRowsAndSecondaryAddressWithAndWithoutJS(t *testing.T) {
 			t.Errorf("htmx=%v: existing row lost: %q", htmx, v)
 		}
 		// Remove a row: the others keep their index and values.
-		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "action", "supprimer-periode-0"), htmxIf(htmx)...)
+		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "action", "supprimer-periode-0"), apptest.HTMXIf(htmx)...)
 		if res.Doc.Find("#periode-0-type").Length() != 0 || res.Doc.Find("#periode-1-type").Length() != 1 {
 			t.Errorf("htmx=%v remove row: rows %d", htmx, res.Doc.Find("tbody tr").Length())
 		}
 		// Change a type: the hours field opens for an overrun, closes otherwise.
-		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "periode-0-type", "depassement", "action", "actualiser-periodes"), htmxIf(htmx)...)
+		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "periode-0-type", "depassement", "action", "actualiser-periodes"), apptest.HTMXIf(htmx)...)
 		if _, disabled := res.Doc.Find("#periode-0-heures").Attr("disabled"); disabled {
 			t.Errorf("htmx=%v: hours still disabled for an overrun", htmx)
 		}
-		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "periode-1-type", "standard", "action", "actualiser-periodes"), htmxIf(htmx)...)
+		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "periode-1-type", "standard", "action", "actualiser-periodes"), apptest.HTMXIf(htmx)...)
 		if _, disabled := res.Doc.Find("#periode-1-heures").Attr("disabled"); !disabled {
 			t.Errorf("htmx=%v: hours enabled for a standard period", htmx)
 		}
 		// Tick the secondary address.
-		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "adresse-secondaire-differente", "1", "action", "actualiser-adresse"), htmxIf(htmx)...)
+		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "adresse-secondaire-differente", "1", "action", "actualiser-adresse"), apptest.HTMXIf(htmx)...)
 		if res.Doc.Find("#adresse2").Length() != 1 || res.Doc.Find("#code-postal2").Length() != 1 {
 			t.Errorf("htmx=%v: secondary address not shown", htmx)
 		}
 		if htmx && res.Doc.Find("#adresse-secondaire").Length() != 1 {
 			t.Errorf("htmx toggle should answer the secondary address section")
 		}
-		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "action", "actualiser-adresse"), htmxIf(htmx)...)
+		res = c.Submit("/enfants-accueillis/nouveau", with(typed, "action", "actualiser-adresse"), apptest.HTMXIf(htmx)...)
 		if res.Doc.Find("#adresse2").Length() != 0 {
 			t.Errorf("htmx=%v: secondary address still shown once unticked", htmx)
 		}
@@ -312,7 +305,7 @@ func TestEditAndConcurrentEdits(t *testing.T) {
 		t.Fatalf("first edit: %d", first.StatusCode)
 	}
 	for _, htmx := range []bool{false, true} {
-		second := c.Submit(path(id, "modifier"), with(anna(), "version", version, "prenom", "Anne"), htmxIf(htmx)...)
+		second := c.Submit(path(id, "modifier"), with(anna(), "version", version, "prenom", "Anne"), apptest.HTMXIf(htmx)...)
 		if second.StatusCode != http.StatusConflict || !strings.Contains(second.Text(), "Cette fiche a été modifiée entre-temps") {
 			t.Fatalf("htmx=%v second edit: %d", htmx, second.StatusCode)
 		}
@@ -435,9 +428,9 @@ func TestAnotherChildmindersChildIsNotFound(t *testing.T) {
 		for _, htmx := range []bool{false, true} {
 			var res *apptest.Response
 			if r.method == "GET" {
-				res = other.Get(r.path, htmxIf(htmx)...)
+				res = other.Get(r.path, apptest.HTMXIf(htmx)...)
 			} else {
-				res = other.Submit(r.path, with(anna(), "action", "ajouter-periode"), htmxIf(htmx)...)
+				res = other.Submit(r.path, with(anna(), "action", "ajouter-periode"), apptest.HTMXIf(htmx)...)
 			}
 			if res.StatusCode != http.StatusNotFound {
 				t.Errorf("%s %s (htmx=%v): %d, want 404", r.method, r.path, htmx, res.StatusCode)

@@ -51,12 +51,8 @@ func TestTemporaryPasswordMustBeChangedFirst(t *testing.T) {
 	}
 	for _, tc := range cases {
 		for _, htmx := range []bool{false, true} {
-			var hdr []apptest.Header
-			if htmx {
-				hdr = append(hdr, apptest.HTMX)
-			}
 			res := c.Submit("/changement-mot-de-passe", apptest.Values("mot_de_passe_actuel", tc.current,
-				"mot_de_passe", tc.password, "verification", tc.verification), hdr...)
+				"mot_de_passe", tc.password, "verification", tc.verification), apptest.HTMXIf(htmx)...)
 			if res.StatusCode != http.StatusUnprocessableEntity {
 				t.Errorf("%s (htmx=%v): status %d", tc.name, htmx, res.StatusCode)
 			}
@@ -253,11 +249,7 @@ func TestLinkRequestFormValidation(t *testing.T) {
 	}
 	for _, tc := range cases {
 		for _, htmx := range []bool{false, true} {
-			var hdr []apptest.Header
-			if htmx {
-				hdr = append(hdr, apptest.HTMX)
-			}
-			res := requestLink(t, c, tc.login, tc.nom, tc.prenom, tc.born, tc.email, hdr...)
+			res := requestLink(t, c, tc.login, tc.nom, tc.prenom, tc.born, tc.email, apptest.HTMXIf(htmx)...)
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Text(), tc.want) {
 				t.Errorf("%s (htmx=%v): %d %q", tc.name, htmx, res.StatusCode, res.Text())
 			}

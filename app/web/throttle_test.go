@@ -30,11 +30,7 @@ func TestRepeatedFailuresLockAnIdentifierForAWhile(t *testing.T) {
 		t.Fatalf("5th failure: %d %q", res.StatusCode, res.Text())
 	}
 	for _, htmx := range []bool{false, true} {
-		var hdr []apptest.Header
-		if htmx {
-			hdr = append(hdr, apptest.HTMX)
-		}
-		res = attempt("Demo-assmat1", hdr...)
+		res = attempt("Demo-assmat1", apptest.HTMXIf(htmx)...)
 		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(res.Text(), "vous pourrez réessayer") {
 			t.Errorf("right password while locked (htmx=%v): %d %q", htmx, res.StatusCode, res.Text())
 		}
