@@ -1,14 +1,11 @@
 package account
 
 import (
-	"strings"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/db"
-	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
@@ -16,26 +13,13 @@ import (
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
-// ValidateNewEmail returns the error of a new address ("" when fine).
-func ValidateNewEmail(email, current string) string {
-	switch {
-	case email == "":
-		return "Veuillez saisir la nouvelle adresse email."
-	case !form.ValidEmail(email):
-		return "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
-	case strings.EqualFold(email, current):
-		return "La nouvelle adresse est identique à l'adresse actuelle."
-	}
-	return ""
-}
-
 // SubmitEmail sends a confirmation link to the new address; the address
 // changes only when the link is followed.
 func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	u := session.CurrentUser(c)
 	p := props(u)
-	p.NewEmail = form.Value(c, "nouvel_email")
+	p.NewEmail = ParseNewEmail(c)
 	if msg := ValidateNewEmail(p.NewEmail, p.CurrentEmail); msg != "" {
 		p.EmailErrors.Add("email-nouveau", msg)
 		return render(c, p, components.AccountEmailSection(p), fiber.StatusUnprocessableEntity)

@@ -1,0 +1,25 @@
+package account
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/form"
+)
+
+// ParseNewEmail reads the new address of "Changer votre adresse email ?".
+func ParseNewEmail(c *fiber.Ctx) string { return form.Value(c, "nouvel_email") }
+
+// ValidateNewEmail returns the error of a new address ("" when fine).
+func ValidateNewEmail(email, current string) string {
+	switch {
+	case email == "":
+		return "Veuillez saisir la nouvelle adresse email."
+	case !form.ValidEmail(email):
+		return "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
+	case strings.EqualFold(email, current):
+		return "La nouvelle adresse est identique à l'adresse actuelle."
+	}
+	return ""
+}
