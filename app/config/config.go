@@ -16,13 +16,15 @@ type Config struct {
 	DatabaseURL string
 	// DataDir holds the embedded cluster (default ./var).
 	DataDir string
-	// ListenAddr is host:port, from LISTEN_ADDR or PORT (default :3000).
+	// ListenAddr is host:port, from LISTEN_ADDR or PORT: 127.0.0.1:3000 for the
+	// embedded default (only this machine), :3000 with DATABASE_URL.
 	ListenAddr string
 	// BaseURL is the public address, used in emails and to decide Secure cookies.
 	BaseURL string
 	// SecretKey signs CSRF tokens; when empty a key is generated once and kept in the database.
 	SecretKey string
-	// SessionIdle ends a session after this long without a request (SESSION_IDLE_TIMEOUT, default 30m).
+	// SessionIdle ends a session after this long without a request
+	// (SESSION_IDLE_TIMEOUT, default 30m, at least MinSessionIdle).
 	SessionIdle time.Duration
 	// SessionMaxAge ends a session this long after login, active or not (SESSION_MAX_AGE, default 12h).
 	SessionMaxAge time.Duration
@@ -39,6 +41,12 @@ type Config struct {
 	// LinkTTL is how long a password or email link stays valid (LINK_TTL, default 1h).
 	LinkTTL time.Duration
 }
+
+// MinSessionIdle is the shortest SESSION_IDLE_TIMEOUT. The session records a
+// visitor's activity at most once a minute (so that reading a page does not
+// write): with a shorter idle timeout an active visitor would be signed out
+// between two of those writes.
+const MinSessionIdle = 5 * time.Minute
 
 // FromEnv reads the configuration; getenv is os.Getenv outside tests.
 func FromEnv(getenv func(string) string) (Config, error) {
@@ -60,7 +68,14 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if _, err := strconv.Atoi(port); err != nil {
 		return c, fmt.Errorf("PORT=%q is not a port number", port)
 	}
-	c.ListenAddr = or(getenv("LISTEN_ADDR"), ":"+port)
+	// The embedded default is a development setup (demo accounts, the
+	// development mailbox with live password links): only this machine may
+	// reach it unless LISTEN_ADDR says otherwise.
+	defaultListen := ":" + port
+	if c.DatabaseURL == "" {
+		defaultListen = "127.0.0.1:" + port
+	}
+	c.ListenAddr = or(getenv("LISTEN_ADDR"), defaultListen)
 	c.BaseURL = strings.TrimRight(or(getenv("BASE_URL"), "http://localhost:"+port), "/")
 	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return c, fmt.Errorf("BASE_URL=%q must be an absolute http(s) URL", c.BaseURL)
@@ -68,6 +83,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	var err error
 	if c.SessionIdle, err = duration(getenv, "SESSION_IDLE_TIMEOUT", c.SessionIdle); err != nil {
 		return c, err
+	}
+	if c.SessionIdle < MinSessionIdle {
+		return c, fmt.Errorf("SESSION_IDLE_TIMEOUT=%q must be at least 5m: activity is recorded at most once a minute, "+
+			"so a shorter timeout would sign out people who are using the extranet", getenv("SESSION_IDLE_TIMEOUT"))
 	}
 	if c.SessionMaxAge, err = duration(getenv, "SESSION_MAX_AGE", c.SessionMaxAge); err != nil {
 		return c, err
@@ -93,6 +112,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if c.Production && c.SMTPURL == "" {
 		return c, fmt.Errorf("APP_ENV=production needs SMTP_URL: the development mailbox does not exist in production")
+	}
+	if c.Production && !c.SecureCookies() {
+		return c, fmt.Errorf("APP_ENV=production needs an https BASE_URL (got %q): sessions and passwords must not travel in clear, and cookies are Secure only over https", c.BaseURL)
 	}
 	return c, nil
 }
