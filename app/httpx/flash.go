@@ -41,11 +41,30 @@ var notices = map[string]string{
 	NoticeChildDeleted: "La fiche de l'enfant a été supprimée.",
 }
 
+const localsSecure = "httpx.secure"
+
+// SecureCookies marks every request of an app served over https (an https
+// BASE_URL), so that the cookies set here carry Secure. The request's own
+// scheme is not enough: behind a proxy that ends TLS, it arrives over http.
+func SecureCookies(on bool) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if on {
+			c.Locals(localsSecure, true)
+		}
+		return c.Next()
+	}
+}
+
+func secure(c *fiber.Ctx) bool {
+	on, _ := c.Locals(localsSecure).(bool)
+	return on || c.Protocol() == "https"
+}
+
 // SetNotice leaves a notice for the next page.
 func SetNotice(c *fiber.Ctx, key string) {
 	c.Cookie(&fiber.Cookie{
 		Name: flashCookie, Value: key, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
-		Secure: c.Protocol() == "https", Expires: time.Now().Add(5 * time.Minute),
+		Secure: secure(c), Expires: time.Now().Add(5 * time.Minute),
 	})
 }
 
@@ -56,6 +75,7 @@ func TakeNotice(c *fiber.Ctx) string {
 	if key == "" {
 		return ""
 	}
-	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(1, 0), MaxAge: -1})
+	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
+		Secure: secure(c), Expires: time.Unix(1, 0), MaxAge: -1})
 	return notices[key]
 }

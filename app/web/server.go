@@ -18,6 +18,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
 )
@@ -69,6 +70,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(accessLog(d.Log))
 	app.Use(recover.New())
 	app.Use(securityHeaders(https))
+	app.Use(httpx.SecureCookies(https))
 	app.Use(compress.New())
 	routes(app, d, sessions, csrf{key: key, secure: https})
 	return app, nil

@@ -1,0 +1,38 @@
+package web_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/config"
+)
+
+// The notice left for the next page ("Vous êtes déconnecté(e).") is a cookie
+// too: on an https app it carries Secure like the session cookie, although
+// the request reaches the app over http (as behind a proxy that ends TLS).
+func TestNoticeCookieIsSecureOverHTTPS(t *testing.T) {
+	t.Parallel()
+	for _, base := range []string{"http://localhost:3000", "https://extranet.example.fr"} {
+		env := apptest.NewOn(t, apptest.New(t).URL, nil, func(c *config.Config) { c.BaseURL = base })
+		c := env.Client()
+		c.Login("100001", "Demo-assmat1")
+		c.Get("/") // the signed-in page's CSRF token
+		res := c.Submit("/deconnexion", nil)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: logout answered %d", base, res.StatusCode)
+		}
+		var flash *http.Cookie
+		for _, ck := range res.Cookies() {
+			if ck.Name == "flash" {
+				flash = ck
+			}
+		}
+		if flash == nil {
+			t.Fatalf("%s: no notice cookie after logout: %v", base, res.Header.Values("Set-Cookie"))
+		}
+		if want := base[:5] == "https"; flash.Secure != want {
+			t.Errorf("%s: notice cookie Secure=%v, want %v", base, flash.Secure, want)
+		}
+	}
+}
