@@ -9,11 +9,12 @@ WHERE login = @login;
 
 -- name: SetPassword :exec
 -- Sets a new password: it ends every session opened before now (see
--- password_changed_at) and kills the password links still pending. The email
--- given on the link form becomes the account's when it had none.
+-- password_changed_at) and kills every link of the account still pending,
+-- whatever its purpose (a password link, an email change asked before). The
+-- email given on the link form becomes the account's when it had none.
 WITH killed AS (
     UPDATE account_tokens SET used_at = sqlc.arg(now)::timestamptz
-    WHERE assmat_id = sqlc.arg(id)::bigint AND purpose = 'set_password' AND used_at IS NULL
+    WHERE assmat_id = sqlc.arg(id)::bigint AND used_at IS NULL
 )
 UPDATE assmats
 SET password_hash = sqlc.arg(password_hash)::text,

@@ -1,22 +1,39 @@
+-- name: LockThrottles :many
+-- Locks the counters of the keys until the transaction ends (creating the
+-- missing ones at zero), and returns them: parallel attempts on one key queue
+-- here, so that they are counted exactly as sequential ones. Keys are locked
+-- in a fixed order, so that two attempts sharing keys cannot deadlock.
+INSERT INTO login_throttle (key, failures, failures_day, day_started_at, last_failure_at, updated_at)
+SELECT k, 0, 0, @now, @now, @now FROM unnest(@keys::text[]) AS k ORDER BY k
+ON CONFLICT (key) DO UPDATE SET updated_at = login_throttle.updated_at
+RETURNING key, failures, failures_day, day_started_at, last_failure_at;
+
+-- name: RecordFailures :many
+-- One more failure (or reserved attempt) for each key; the 24-hour count
+-- restarts when its day began before day_cutoff (now - 24 h).
+UPDATE login_throttle SET
+    failures = failures + 1,
+    failures_day = CASE WHEN day_started_at <= @day_cutoff THEN 1 ELSE failures_day + 1 END,
+    day_started_at = CASE WHEN day_started_at <= @day_cutoff THEN @now ELSE day_started_at END,
+    last_failure_at = @now,
+    updated_at = @now
+WHERE key = ANY(@keys::text[])
+RETURNING key, failures, failures_day, day_started_at, last_failure_at;
+
+-- name: SettleSuccess :exec
+-- A reserved attempt succeeded: it is given back to every key, and the keys of
+-- the account that proved itself (reset) also forget their consecutive failures.
+UPDATE login_throttle SET
+    failures = CASE WHEN key = ANY(@reset::text[]) THEN 0 ELSE GREATEST(failures - 1, 0) END,
+    failures_day = GREATEST(failures_day - 1, 0),
+    updated_at = @now
+WHERE key = ANY(@reset::text[]) OR key = ANY(@refund::text[]);
+
+-- name: ClearThrottles :exec
+-- Lifts every lock of the keys: their owner proved herself another way.
+DELETE FROM login_throttle WHERE key = ANY(@keys::text[]);
+
 -- name: GetThrottles :many
 SELECT key, failures, failures_day, day_started_at, last_failure_at
 FROM login_throttle
 WHERE key = ANY(@keys::text[]);
-
--- name: RecordFailures :exec
--- One more failure for each key; the 24-hour count restarts when its day began before day_cutoff (now - 24 h).
-INSERT INTO login_throttle (key, failures, failures_day, day_started_at, last_failure_at, updated_at)
-SELECT k, 1, 1, @now, @now, @now FROM unnest(@keys::text[]) AS k
-ON CONFLICT (key) DO UPDATE SET
-    failures = login_throttle.failures + 1,
-    failures_day = CASE WHEN login_throttle.day_started_at <= @day_cutoff
-                        THEN 1 ELSE login_throttle.failures_day + 1 END,
-    day_started_at = CASE WHEN login_throttle.day_started_at <= @day_cutoff
-                          THEN @now ELSE login_throttle.day_started_at END,
-    last_failure_at = @now,
-    updated_at = @now;
-
--- name: ResetFailures :exec
--- A success clears the consecutive failures; the 24-hour count stays.
-UPDATE login_throttle SET failures = 0, updated_at = @now
-WHERE key = ANY(@keys::text[]) AND failures > 0;

@@ -12,6 +12,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/app/throttle"
 )
 
 // Deps are the handlers' dependencies.
@@ -28,8 +29,11 @@ type Deps struct {
 // Handlers serves "Mon compte" and the email confirmation link.
 type Handlers struct {
 	Deps
-	q *db.Queries
+	q        *db.Queries
+	throttle *throttle.Throttle
 }
 
 // New returns the handlers.
-func New(d Deps) *Handlers { return &Handlers{Deps: d, q: db.New(d.Pool)} }
+func New(d Deps) *Handlers {
+	return &Handlers{Deps: d, q: db.New(d.Pool), throttle: throttle.New(d.Pool, d.Now)}
+}

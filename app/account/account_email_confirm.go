@@ -10,6 +10,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/mail"
+	"github.com/departement06/extranet-assmat/app/throttle"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
@@ -29,10 +30,16 @@ func (h *Handlers) ShowConfirmEmail(c *fiber.Ctx) error {
 		Page: components.ConfirmEmailPage(link.NewEmail, paths.ConfirmEmail+token)})
 }
 
-// SubmitConfirmEmail spends the link, changes the address and tells the old one.
+// SubmitConfirmEmail spends the link, changes the address and tells the old
+// one. Submissions are counted per client address, like the link form's.
 func (h *Handlers) SubmitConfirmEmail(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	token := strings.Clone(c.Params("token"))
+	if r, err := h.throttle.Reserve(ctx, throttle.TokenClientKey(c.IP())); err != nil {
+		return err
+	} else if !r.Allowed() {
+		return fiber.NewError(fiber.StatusTooManyRequests)
+	}
 	now := h.Now()
 	var spent bool
 	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {

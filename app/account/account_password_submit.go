@@ -13,24 +13,27 @@ import (
 // SubmitPassword changes the password. On success every session of the
 // childminder ends, this one too, and she signs in again.
 func (h *Handlers) SubmitPassword(c *fiber.Ctx) error {
+	ctx := c.UserContext()
 	u := session.CurrentUser(c)
 	f := ParsePasswordForm(c)
 	errs := f.Validate()
+	status := fiber.StatusUnprocessableEntity
 	if len(errs) == 0 {
-		hash, err := h.q.GetPasswordHash(c.UserContext(), u.ID)
+		msg, locked, err := credentials.CheckCurrentPassword(ctx, h.throttle, h.q, u.ID, u.Login, f.Current, h.Now())
 		if err != nil {
 			return err
 		}
-		if !credentials.CheckPassword(f.Current, hash) {
-			errs.Add("mdp-actuel", credentials.MsgCurrentWrong)
+		errs.Add("mdp-actuel", msg)
+		if locked {
+			status = fiber.StatusTooManyRequests
 		}
 	}
 	if len(errs) > 0 {
 		p := props(u)
 		p.PasswordErrors = errs
-		return render(c, p, components.AccountPasswordSection(p), fiber.StatusUnprocessableEntity)
+		return render(c, p, components.AccountPasswordSection(p), status)
 	}
-	if err := credentials.SetPassword(c.UserContext(), h.q, u.ID, f.New, h.Now(), nil); err != nil {
+	if err := credentials.SetPassword(ctx, h.q, u.ID, f.New, h.Now(), nil); err != nil {
 		return err
 	}
 	if err := h.Sessions.Logout(c); err != nil {

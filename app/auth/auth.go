@@ -36,5 +36,5 @@ type Handlers struct {
 // New returns the handlers.
 func New(d Deps) *Handlers {
 	q := db.New(d.Pool)
-	return &Handlers{Deps: d, q: q, throttle: throttle.New(q, d.Now)}
+	return &Handlers{Deps: d, q: q, throttle: throttle.New(d.Pool, d.Now)}
 }

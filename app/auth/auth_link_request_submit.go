@@ -18,42 +18,67 @@ import (
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
+// linkAnswerFloor is the least time the link form takes to answer, so that
+// its timing tells nothing either (see SubmitLinkRequest).
+const linkAnswerFloor = 100 * time.Millisecond
+
 // SubmitLinkRequest emails a link to set the password when the identity
 // matches the account. The answer is the same whether it matched or not, so
-// that the form tells nobody which accounts exist.
+// that the form tells nobody which accounts exist, and it takes the same time:
+// for an existing identifier the link and its email are prepared either way
+// (and rolled back when the identity does not match), and no answer comes
+// before linkAnswerFloor.
 func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	ctx := c.UserContext()
+	started := time.Now()
 	f := ParseLinkRequestForm(c)
 	born, errs := f.Validate()
 	if len(errs) > 0 {
 		return renderLinkRequest(c, f.props(errs), fiber.StatusUnprocessableEntity)
 	}
-	// Every request counts: a link is an email sent, and a guess of an identity.
-	keys := []throttle.Key{
-		{Name: "link-id:" + strings.ToLower(f.Identifiant), Limits: throttle.LinkIdentifier},
-		{Name: "link-ip:" + c.IP(), Limits: throttle.LinkClient},
-	}
-	if at, err := h.throttle.RetryAt(ctx, keys...); err != nil {
-		return err
-	} else if !at.IsZero() {
-		return renderLinkRequest(c, f.props(components.FormErrors(throttle.Explain(at, h.Now()))), fiber.StatusTooManyRequests)
-	}
-	if err := h.throttle.Fail(ctx, keys...); err != nil {
-		return err
-	}
 	account, err := h.q.GetAssmatIdentity(ctx, f.Identifiant)
+	found := err == nil
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
 	}
-	if err == nil && identityMatches(account, f, born) {
-		if err := h.sendPasswordLink(ctx, account, f.Email); err != nil {
+	// Every request counts: a link is an email sent, and a guess of an
+	// identity. Requests for the address the account already has count apart
+	// from guesses: their link only reaches that mailbox, so strangers'
+	// guesses cannot keep the owner from getting hers.
+	key := throttle.LinkGuessKey(f.Identifiant)
+	if found && account.Email != nil && strings.EqualFold(*account.Email, f.Email) {
+		key = throttle.LinkMailboxKey(f.Identifiant)
+	}
+	if r, err := h.throttle.Reserve(ctx, key, throttle.LinkClientKey(c.IP())); err != nil {
+		return err
+	} else if !r.Allowed() {
+		return renderLinkRequest(c, f.props(components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))), fiber.StatusTooManyRequests)
+	}
+	matches := found && identityMatches(account, f, born)
+	if found {
+		if err := h.sendPasswordLink(ctx, account, f.Email, matches); err != nil {
 			return err
 		}
-	} else {
+	}
+	if !matches {
 		h.Log.Info("password link refused: identity does not match", "ip", c.IP())
+	}
+	if err := sleepUntil(ctx, started.Add(linkAnswerFloor)); err != nil {
+		return err
 	}
 	httpx.SetNotice(c, httpx.NoticeLinkSent)
 	return httpx.Redirect(c, paths.FirstLogin)
+}
+
+func sleepUntil(ctx context.Context, t time.Time) error {
+	timer := time.NewTimer(time.Until(t))
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // identityMatches compares names without case or accents and the birth date
@@ -68,14 +93,18 @@ func identityMatches(a db.GetAssmatIdentityRow, f LinkRequestForm, born time.Tim
 	return a.Email == nil || strings.EqualFold(*a.Email, f.Email)
 }
 
-// sendPasswordLink stores a one-time link and enqueues its email in one transaction.
-func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityRow, email string) error {
-	return pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
+// errNotSent rolls back a link prepared for an identity that did not match.
+var errNotSent = errors.New("identity does not match: link not sent")
+
+// sendPasswordLink stores a one-time link and enqueues its email in one
+// transaction, committed only when send is true.
+func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityRow, email string, send bool) error {
+	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		token, err := credentials.IssueLink(ctx, db.New(tx), a.ID, credentials.PurposeSetPassword, email, h.Now(), h.LinkTTL)
 		if err != nil {
 			return err
 		}
-		return h.Mail.Enqueue(ctx, tx, email, "Définir votre mot de passe – Extranet Assistants Maternels", mail.Content{
+		err = h.Mail.Enqueue(ctx, tx, email, "Définir votre mot de passe – Extranet Assistants Maternels", mail.Content{
 			Name: a.Prenom + " " + a.Nom,
 			Intros: []string{"Vous avez demandé à définir le mot de passe de votre compte (identifiant " + a.Login +
 				") sur l'extranet des assistants maternels du Département des Alpes-Maritimes."},
@@ -86,5 +115,13 @@ func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityR
 			},
 			Outros: []string{"Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre compte reste inchangé."},
 		})
+		if err == nil && !send {
+			return errNotSent
+		}
+		return err
 	})
+	if errors.Is(err, errNotSent) {
+		return nil
+	}
+	return err
 }

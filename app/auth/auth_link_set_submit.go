@@ -8,25 +8,40 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/throttle"
+	"github.com/departement06/extranet-assmat/components"
 )
 
-// SubmitSetPassword sets the password through the emailed link. The link is
-// spent in the same transaction: used twice at once, only one use wins.
+// SubmitSetPassword sets the password through the emailed link. Every cheap
+// check comes before the hash (64 MiB of memory): the submission is counted
+// per client address, the link must exist, the form must be valid. The link
+// is spent in the same transaction: used twice at once, only one use wins.
+// The password set proves the account's mailbox: every lock of the account
+// (the login throttle included) is lifted, so that nobody can keep its owner
+// out by failing on purpose.
 func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	token := strings.Clone(c.Params("token"))
 	f := ParsePasswordForm(c)
+	r, err := h.throttle.Reserve(ctx, throttle.TokenClientKey(c.IP()))
+	if err != nil {
+		return err
+	}
+	if !r.Allowed() {
+		errs := components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))
+		return renderPasswordChange(c, setPasswordProps(token, errs), fiber.StatusTooManyRequests)
+	}
+	link, ok, err := credentials.FindLink(ctx, h.q, token, credentials.PurposeSetPassword, h.Now())
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return renderLinkInvalid(c)
+	}
 	if errs := f.Validate(false); len(errs) > 0 {
-		ok, err := h.linkValid(c, token)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return renderLinkInvalid(c)
-		}
 		return renderPasswordChange(c, setPasswordProps(token, errs), fiber.StatusUnprocessableEntity)
 	}
-	hash, err := credentials.HashPassword(f.Password)
+	hash, err := credentials.HashPassword(ctx, f.Password)
 	if err != nil {
 		return err
 	}
@@ -34,12 +49,15 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	var spent bool
 	err = pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
-		link, ok, err := credentials.SpendLink(ctx, q, token, credentials.PurposeSetPassword, now)
+		used, ok, err := credentials.SpendLink(ctx, q, token, credentials.PurposeSetPassword, now)
 		if spent = ok; !ok || err != nil {
 			return err
 		}
 		// The address the link was sent to becomes the account's if it had none.
-		return q.SetPassword(ctx, db.SetPasswordParams{ID: link.AssmatID, PasswordHash: hash, Now: now, Email: &link.NewEmail})
+		if err := q.SetPassword(ctx, db.SetPasswordParams{ID: used.AssmatID, PasswordHash: hash, Now: now, Email: &used.NewEmail}); err != nil {
+			return err
+		}
+		return h.throttle.WithTx(tx).Clear(ctx, throttle.AccountKeys(link.Login)...)
 	})
 	if err != nil {
 		return err

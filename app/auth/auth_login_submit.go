@@ -2,7 +2,6 @@ package auth
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
@@ -29,39 +28,26 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 		props.Errors = components.FormErrors(errs...)
 		return renderLogin(c, props, fiber.StatusUnprocessableEntity)
 	}
-	keys := []throttle.Key{
-		{Name: "id:" + strings.ToLower(form.Identifiant), Limits: throttle.Identifier},
-		{Name: "ip:" + c.IP(), Limits: throttle.Client},
-	}
-	// While locked, an attempt is not even checked: a guess costs a wait.
-	if at, err := h.throttle.RetryAt(ctx, keys...); err != nil {
-		return err
-	} else if !at.IsZero() {
-		props.Errors = components.FormErrors(throttle.Explain(at, h.Now()))
-		return renderLogin(c, props, fiber.StatusTooManyRequests)
-	}
 	account, err := h.q.GetAssmatByLogin(ctx, form.Identifiant)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
 	}
-	// Checked even for an unknown identifier: the answer takes the same time.
-	if !credentials.CheckPassword(form.Password, account.PasswordHash) || err != nil {
-		h.Log.Info("login failed", "ip", c.IP())
-		if err := h.throttle.Fail(ctx, keys...); err != nil {
-			return err
-		}
-		props.Errors = components.FormErrors(msgBadCredentials)
-		status := fiber.StatusUnprocessableEntity
-		if at, err := h.throttle.RetryAt(ctx, keys...); err != nil {
-			return err
-		} else if !at.IsZero() {
-			props.Errors = components.FormErrors(msgBadCredentials, throttle.Explain(at, h.Now()))
-			status = fiber.StatusTooManyRequests
-		}
-		return renderLogin(c, props, status)
-	}
-	if err := h.throttle.Succeed(ctx, keys...); err != nil {
+	known := err == nil
+	// The attempt is counted before the password is checked; while locked it
+	// is not even checked: a guess costs a wait. A success resets only the
+	// identifier's count: an attacker must not reset his address's count by
+	// signing in to an account of his own.
+	id := throttle.IdentifierKey(form.Identifiant)
+	out, err := h.throttle.Check(ctx, []throttle.Key{id}, []throttle.Key{throttle.ClientKey(c.IP())}, func() (bool, error) {
+		// Checked even for an unknown identifier: the answer takes the same time.
+		ok, err := credentials.CheckPassword(ctx, form.Password, account.PasswordHash)
+		return ok && known, err
+	})
+	if err != nil {
 		return err
+	}
+	if !out.OK {
+		return h.renderLoginFailure(c, props, out)
 	}
 	if err := h.Sessions.Login(c, account.ID); err != nil {
 		return err
@@ -70,4 +56,22 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 		return httpx.Redirect(c, paths.PasswordChange)
 	}
 	return httpx.Redirect(c, paths.Dashboard)
+}
+
+// renderLoginFailure answers a refused or failed attempt: the generic error,
+// and when attempts are now suspended, until when and how the owner lifts it.
+func (h *Handlers) renderLoginFailure(c *fiber.Ctx, props components.LoginProps, out throttle.Outcome) error {
+	switch {
+	case !out.Refused.IsZero():
+		props.Errors = components.FormErrors(throttle.Explain(out.Refused, h.Now()))
+	case !out.LockedUntil.IsZero():
+		h.Log.Info("login failed, attempts suspended", "ip", c.IP())
+		props.Errors = components.FormErrors(msgBadCredentials, throttle.Explain(out.LockedUntil, h.Now()))
+	default:
+		h.Log.Info("login failed", "ip", c.IP())
+		props.Errors = components.FormErrors(msgBadCredentials)
+		return renderLogin(c, props, fiber.StatusUnprocessableEntity)
+	}
+	props.Locked = true
+	return renderLogin(c, props, fiber.StatusTooManyRequests)
 }

@@ -12,37 +12,31 @@ import (
 // SubmitPasswordChange replaces the temporary password. On success every
 // session ends and the childminder signs in again with the new password.
 func (h *Handlers) SubmitPasswordChange(c *fiber.Ctx) error {
+	ctx := c.UserContext()
 	u := session.CurrentUser(c)
 	if !u.MustChangePassword {
 		return httpx.Redirect(c, paths.Account)
 	}
 	f := ParsePasswordForm(c)
 	errs := f.Validate(true)
+	status := fiber.StatusUnprocessableEntity
 	if len(errs) == 0 {
-		wrong, err := h.wrongPassword(c, u.ID, f.Current)
+		msg, locked, err := credentials.CheckCurrentPassword(ctx, h.throttle, h.q, u.ID, u.Login, f.Current, h.Now())
 		if err != nil {
 			return err
 		}
-		if wrong {
-			errs.Add("mot-de-passe-actuel", credentials.MsgCurrentWrong)
+		errs.Add("mot-de-passe-actuel", msg)
+		if locked {
+			status = fiber.StatusTooManyRequests
 		}
 	}
 	if len(errs) > 0 {
-		return renderPasswordChange(c, passwordChangeProps(u, errs), fiber.StatusUnprocessableEntity)
+		return renderPasswordChange(c, passwordChangeProps(u, errs), status)
 	}
-	if err := credentials.SetPassword(c.UserContext(), h.q, u.ID, f.Password, h.Now(), nil); err != nil {
+	if err := credentials.SetPassword(ctx, h.q, u.ID, f.Password, h.Now(), nil); err != nil {
 		return err
 	}
 	return h.endSessionAfterPasswordChange(c)
-}
-
-// wrongPassword is true when password is not the account's current one.
-func (h *Handlers) wrongPassword(c *fiber.Ctx, id int64, password string) (bool, error) {
-	hash, err := h.q.GetPasswordHash(c.UserContext(), id)
-	if err != nil {
-		return false, err
-	}
-	return !credentials.CheckPassword(password, hash), nil
 }
 
 func (h *Handlers) endSessionAfterPasswordChange(c *fiber.Ctx) error {

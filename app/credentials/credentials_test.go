@@ -1,6 +1,7 @@
 package credentials
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -8,20 +9,28 @@ import (
 )
 
 func TestCheckPassword(t *testing.T) {
-	hash, err := HashPassword("Demo-assmat1")
+	ctx := context.Background()
+	hash, err := HashPassword(ctx, "Demo-assmat1")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(hash, "$argon2id$") {
 		t.Errorf("not an argon2id hash: %s", hash)
 	}
-	if !CheckPassword("Demo-assmat1", &hash) {
+	check := func(password string, hash *string) bool {
+		ok, err := CheckPassword(ctx, password, hash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if !check("Demo-assmat1", &hash) {
 		t.Error("the right password is refused")
 	}
-	if CheckPassword("demo-assmat1", &hash) {
+	if check("demo-assmat1", &hash) {
 		t.Error("a wrong password is accepted")
 	}
-	if CheckPassword("not-a-real-password-0", nil) {
+	if check("not-a-real-password-0", nil) {
 		t.Error("an account without a password accepted the dummy one")
 	}
 }
@@ -113,5 +122,55 @@ func TestLifetimeFR(t *testing.T) {
 		if got := LifetimeFR(d); got != want {
 			t.Errorf("LifetimeFR(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+func TestSlotCount(t *testing.T) {
+	cases := []struct{ procs, budget, perHash, want int }{
+		{2, 256 << 20, 64 << 20, 2},
+		{16, 256 << 20, 64 << 20, 4}, // memory bounds it
+		{1, 256 << 20, 64 << 20, 1},
+		{8, 32 << 20, 64 << 20, 1}, // never zero
+	}
+	for _, tc := range cases {
+		if got := slotCount(tc.procs, tc.budget, tc.perHash); got != tc.want {
+			t.Errorf("slotCount(%d, %d, %d) = %d, want %d", tc.procs, tc.budget, tc.perHash, got, tc.want)
+		}
+	}
+}
+
+// When every slot is taken, a hash waits only until the request's deadline
+// and then gives up with ErrBusy, without hashing.
+func TestHashingWaitsForASlotThenGivesUp(t *testing.T) {
+	for range cap(hashSlots) {
+		hashSlots <- struct{}{}
+	}
+	release := func() {
+		for range cap(hashSlots) {
+			<-hashSlots
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := CheckPassword(ctx, "Demo-assmat1", nil)
+	if err != ErrBusy {
+		release()
+		t.Fatalf("CheckPassword with every slot busy: %v, want ErrBusy", err)
+	}
+	if _, err := HashPassword(ctx, "Demo-assmat1"); err != ErrBusy {
+		release()
+		t.Fatalf("HashPassword with every slot busy: %v, want ErrBusy", err)
+	}
+	if waited := time.Since(start); waited > time.Second {
+		t.Errorf("waited %v past the request's deadline", waited)
+	}
+	// A slot freed while waiting is taken.
+	go func() { time.Sleep(20 * time.Millisecond); <-hashSlots }()
+	if ok, err := CheckPassword(context.Background(), "x", nil); ok || err != nil {
+		t.Errorf("after a slot freed: %v, %v", ok, err)
+	}
+	for range cap(hashSlots) - 1 {
+		<-hashSlots
 	}
 }

@@ -2,6 +2,9 @@ package credentials
 
 import (
 	"context"
+	"errors"
+	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/alexedwards/argon2id"
@@ -9,16 +12,73 @@ import (
 	"github.com/departement06/extranet-assmat/app/db"
 )
 
-// HashPassword hashes a password with argon2id (64 MiB, 1 pass, 2 lanes: the
-// library's defaults, the RFC 9106 second recommendation).
-func HashPassword(password string) (string, error) {
-	return argon2id.CreateHash(password, argon2id.DefaultParams)
+// params are argon2id's (64 MiB, 1 pass, 2 lanes: the library's defaults,
+// RFC 9106's second recommendation). A stored hash carries its own.
+var params = argon2id.DefaultParams
+
+// hashMemoryBudget bounds the memory that password hashing may hold at once
+// in the whole process: each hash takes params.Memory KiB.
+const hashMemoryBudget = 256 << 20
+
+// maxHashWait is the longest a request waits for a hashing slot when its own
+// deadline is further: a visitor rather gets a prompt "try again".
+const maxHashWait = 5 * time.Second
+
+// hashSlots bounds the argon2id computations running at once: one per core,
+// within the memory budget. Without it, a flood of anonymous requests that
+// each hash 64 MiB exhausts the memory and starves every other request.
+var hashSlots = make(chan struct{}, slotCount(runtime.GOMAXPROCS(0), hashMemoryBudget, int(params.Memory)<<10))
+
+func slotCount(procs, budget, perHash int) int {
+	return max(1, min(procs, budget/perHash))
+}
+
+// ErrBusy is returned when no hashing slot frees up in time: the service is
+// overloaded, and the visitor is asked to try again in a moment (503).
+var ErrBusy = errors.New("credentials: every password-hashing slot is busy")
+
+// HashStats are counts of the argon2id computations since the process started.
+type HashStats struct {
+	Done int64 // computations finished
+	Peak int64 // most computations running at once
+}
+
+var stats struct{ done, running, peak atomic.Int64 }
+
+// Stats tells how much hashing the process did: for tests and monitoring.
+func Stats() HashStats { return HashStats{Done: stats.done.Load(), Peak: stats.peak.Load()} }
+
+// withSlot runs f holding a hashing slot, waiting at most until ctx ends or maxHashWait.
+func withSlot(ctx context.Context, f func()) error {
+	ctx, cancel := context.WithTimeout(ctx, maxHashWait)
+	defer cancel()
+	select {
+	case hashSlots <- struct{}{}:
+	case <-ctx.Done():
+		return ErrBusy
+	}
+	defer func() { <-hashSlots }()
+	running := stats.running.Add(1)
+	for peak := stats.peak.Load(); running > peak && !stats.peak.CompareAndSwap(peak, running); peak = stats.peak.Load() {
+	}
+	f()
+	stats.running.Add(-1)
+	stats.done.Add(1)
+	return nil
+}
+
+// HashPassword hashes a password with argon2id; ErrBusy when overloaded.
+func HashPassword(ctx context.Context, password string) (hash string, err error) {
+	if slotErr := withSlot(ctx, func() { hash, err = argon2id.CreateHash(password, params) }); slotErr != nil {
+		return "", slotErr
+	}
+	return hash, err
 }
 
 // dummyHash is checked when the identifier is unknown, so that a wrong
 // identifier takes as long as a wrong password and reveals nothing.
 var dummyHash = func() string {
-	h, err := HashPassword("not-a-real-password-0")
+	h, err := argon2id.CreateHash("not-a-real-password-0", params)
 	if err != nil {
 		panic(err)
 	}
@@ -27,20 +87,25 @@ var dummyHash = func() string {
 
 // CheckPassword is true when the password matches the stored hash. A nil hash
 // (an account whose password was never set) never matches, in the same time.
-func CheckPassword(password string, hash *string) bool {
+// The error is ErrBusy when overloaded.
+func CheckPassword(ctx context.Context, password string, hash *string) (bool, error) {
 	h := dummyHash
 	if hash != nil {
 		h = *hash
 	}
-	ok, err := argon2id.ComparePasswordAndHash(password, h)
-	return err == nil && ok && hash != nil
+	var ok bool
+	var err error
+	if slotErr := withSlot(ctx, func() { ok, err = argon2id.ComparePasswordAndHash(password, h) }); slotErr != nil {
+		return false, slotErr
+	}
+	return err == nil && ok && hash != nil, nil
 }
 
 // SetPassword hashes and stores a new password for the childminder. Every
-// session opened before now ends and pending password links die (see the
-// query). email becomes the account's address when it had none (nil: keep).
+// session opened before now ends and every pending link of the account dies
+// (see the query). email becomes the account's address when it had none (nil: keep).
 func SetPassword(ctx context.Context, q *db.Queries, id int64, password string, now time.Time, email *string) error {
-	hash, err := HashPassword(password)
+	hash, err := HashPassword(ctx, password)
 	if err != nil {
 		return err
 	}

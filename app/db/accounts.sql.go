@@ -136,7 +136,7 @@ func (q *Queries) SetEmail(ctx context.Context, arg SetEmailParams) (SetEmailRow
 const setPassword = `-- name: SetPassword :exec
 WITH killed AS (
     UPDATE account_tokens SET used_at = $2::timestamptz
-    WHERE assmat_id = $4::bigint AND purpose = 'set_password' AND used_at IS NULL
+    WHERE assmat_id = $4::bigint AND used_at IS NULL
 )
 UPDATE assmats
 SET password_hash = $1::text,
@@ -155,8 +155,9 @@ type SetPasswordParams struct {
 }
 
 // Sets a new password: it ends every session opened before now (see
-// password_changed_at) and kills the password links still pending. The email
-// given on the link form becomes the account's when it had none.
+// password_changed_at) and kills every link of the account still pending,
+// whatever its purpose (a password link, an email change asked before). The
+// email given on the link form becomes the account's when it had none.
 func (q *Queries) SetPassword(ctx context.Context, arg SetPasswordParams) error {
 	_, err := q.db.Exec(ctx, setPassword,
 		arg.PasswordHash,

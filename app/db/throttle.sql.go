@@ -10,6 +10,16 @@ import (
 	"time"
 )
 
+const clearThrottles = `-- name: ClearThrottles :exec
+DELETE FROM login_throttle WHERE key = ANY($1::text[])
+`
+
+// Lifts every lock of the keys: their owner proved herself another way.
+func (q *Queries) ClearThrottles(ctx context.Context, keys []string) error {
+	_, err := q.db.Exec(ctx, clearThrottles, keys)
+	return err
+}
+
 const getThrottles = `-- name: GetThrottles :many
 SELECT key, failures, failures_day, day_started_at, last_failure_at
 FROM login_throttle
@@ -50,43 +60,126 @@ func (q *Queries) GetThrottles(ctx context.Context, keys []string) ([]GetThrottl
 	return items, nil
 }
 
-const recordFailures = `-- name: RecordFailures :exec
+const lockThrottles = `-- name: LockThrottles :many
 INSERT INTO login_throttle (key, failures, failures_day, day_started_at, last_failure_at, updated_at)
-SELECT k, 1, 1, $1, $1, $1 FROM unnest($2::text[]) AS k
-ON CONFLICT (key) DO UPDATE SET
-    failures = login_throttle.failures + 1,
-    failures_day = CASE WHEN login_throttle.day_started_at <= $3
-                        THEN 1 ELSE login_throttle.failures_day + 1 END,
-    day_started_at = CASE WHEN login_throttle.day_started_at <= $3
-                          THEN $1 ELSE login_throttle.day_started_at END,
-    last_failure_at = $1,
-    updated_at = $1
+SELECT k, 0, 0, $1, $1, $1 FROM unnest($2::text[]) AS k ORDER BY k
+ON CONFLICT (key) DO UPDATE SET updated_at = login_throttle.updated_at
+RETURNING key, failures, failures_day, day_started_at, last_failure_at
 `
 
-type RecordFailuresParams struct {
-	Now       time.Time
-	Keys      []string
-	DayCutoff time.Time
-}
-
-// One more failure for each key; the 24-hour count restarts when its day began before day_cutoff (now - 24 h).
-func (q *Queries) RecordFailures(ctx context.Context, arg RecordFailuresParams) error {
-	_, err := q.db.Exec(ctx, recordFailures, arg.Now, arg.Keys, arg.DayCutoff)
-	return err
-}
-
-const resetFailures = `-- name: ResetFailures :exec
-UPDATE login_throttle SET failures = 0, updated_at = $1
-WHERE key = ANY($2::text[]) AND failures > 0
-`
-
-type ResetFailuresParams struct {
+type LockThrottlesParams struct {
 	Now  time.Time
 	Keys []string
 }
 
-// A success clears the consecutive failures; the 24-hour count stays.
-func (q *Queries) ResetFailures(ctx context.Context, arg ResetFailuresParams) error {
-	_, err := q.db.Exec(ctx, resetFailures, arg.Now, arg.Keys)
+type LockThrottlesRow struct {
+	Key           string
+	Failures      int32
+	FailuresDay   int32
+	DayStartedAt  time.Time
+	LastFailureAt time.Time
+}
+
+// Locks the counters of the keys until the transaction ends (creating the
+// missing ones at zero), and returns them: parallel attempts on one key queue
+// here, so that they are counted exactly as sequential ones. Keys are locked
+// in a fixed order, so that two attempts sharing keys cannot deadlock.
+func (q *Queries) LockThrottles(ctx context.Context, arg LockThrottlesParams) ([]LockThrottlesRow, error) {
+	rows, err := q.db.Query(ctx, lockThrottles, arg.Now, arg.Keys)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LockThrottlesRow{}
+	for rows.Next() {
+		var i LockThrottlesRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.Failures,
+			&i.FailuresDay,
+			&i.DayStartedAt,
+			&i.LastFailureAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const recordFailures = `-- name: RecordFailures :many
+UPDATE login_throttle SET
+    failures = failures + 1,
+    failures_day = CASE WHEN day_started_at <= $1 THEN 1 ELSE failures_day + 1 END,
+    day_started_at = CASE WHEN day_started_at <= $1 THEN $2 ELSE day_started_at END,
+    last_failure_at = $2,
+    updated_at = $2
+WHERE key = ANY($3::text[])
+RETURNING key, failures, failures_day, day_started_at, last_failure_at
+`
+
+type RecordFailuresParams struct {
+	DayCutoff time.Time
+	Now       time.Time
+	Keys      []string
+}
+
+type RecordFailuresRow struct {
+	Key           string
+	Failures      int32
+	FailuresDay   int32
+	DayStartedAt  time.Time
+	LastFailureAt time.Time
+}
+
+// One more failure (or reserved attempt) for each key; the 24-hour count
+// restarts when its day began before day_cutoff (now - 24 h).
+func (q *Queries) RecordFailures(ctx context.Context, arg RecordFailuresParams) ([]RecordFailuresRow, error) {
+	rows, err := q.db.Query(ctx, recordFailures, arg.DayCutoff, arg.Now, arg.Keys)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []RecordFailuresRow{}
+	for rows.Next() {
+		var i RecordFailuresRow
+		if err := rows.Scan(
+			&i.Key,
+			&i.Failures,
+			&i.FailuresDay,
+			&i.DayStartedAt,
+			&i.LastFailureAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const settleSuccess = `-- name: SettleSuccess :exec
+UPDATE login_throttle SET
+    failures = CASE WHEN key = ANY($1::text[]) THEN 0 ELSE GREATEST(failures - 1, 0) END,
+    failures_day = GREATEST(failures_day - 1, 0),
+    updated_at = $2
+WHERE key = ANY($1::text[]) OR key = ANY($3::text[])
+`
+
+type SettleSuccessParams struct {
+	Reset  []string
+	Now    time.Time
+	Refund []string
+}
+
+// A reserved attempt succeeded: it is given back to every key, and the keys of
+// the account that proved itself (reset) also forget their consecutive failures.
+func (q *Queries) SettleSuccess(ctx context.Context, arg SettleSuccessParams) error {
+	_, err := q.db.Exec(ctx, settleSuccess, arg.Reset, arg.Now, arg.Refund)
 	return err
 }

@@ -42,11 +42,11 @@ func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
 	} else if !errors.Is(err, pgx.ErrNoRows) {
 		return false, err
 	}
-	h1, err := credentials.HashPassword(Logins[0].Password)
+	h1, err := credentials.HashPassword(ctx, Logins[0].Password)
 	if err != nil {
 		return false, err
 	}
-	h2, err := credentials.HashPassword(Logins[1].Password)
+	h2, err := credentials.HashPassword(ctx, Logins[1].Password)
 	if err != nil {
 		return false, err
 	}

@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/departement06/extranet-assmat/app/db"
 )
 
@@ -73,15 +76,80 @@ func (l Limits) RetryAt(s State, now time.Time) time.Time {
 
 // Throttle reads and records the counters.
 type Throttle struct {
-	q   *db.Queries
-	now func() time.Time
+	pool *pgxpool.Pool
+	q    *db.Queries
+	now  func() time.Time
 }
 
-// New returns a throttle on the queries, with the app's clock.
-func New(q *db.Queries, now func() time.Time) *Throttle { return &Throttle{q: q, now: now} }
+// New returns a throttle on the pool, with the app's clock.
+func New(pool *pgxpool.Pool, now func() time.Time) *Throttle {
+	return &Throttle{pool: pool, q: db.New(pool), now: now}
+}
 
-// RetryAt is the latest time any of the keys must wait for; zero: go ahead.
-// It costs one query.
+// WithTx is the throttle writing in tx, to lift a lock in the same
+// transaction as the change that justifies it (Reserve opens its own).
+func (t *Throttle) WithTx(tx pgx.Tx) *Throttle {
+	return &Throttle{pool: t.pool, q: t.q.WithTx(tx), now: t.now}
+}
+
+// Reservation is the outcome of Reserve.
+type Reservation struct {
+	// RetryAt is zero when the attempt was counted and may go ahead;
+	// otherwise nothing was counted and no attempt may be made before it.
+	RetryAt time.Time
+	// RetryAtIfFailed is when the keys may try again if this attempt fails
+	// (zero: at once). It tells a visitor at once that a failure locked her out.
+	RetryAtIfFailed time.Time
+}
+
+// Allowed is true when the attempt was counted and may go ahead.
+func (r Reservation) Allowed() bool { return r.RetryAt.IsZero() }
+
+// Reserve counts one attempt against every key before it is made, unless one
+// of them must wait: then nothing is counted. The counters are locked while
+// they are read and written, so N parallel attempts are counted and refused
+// exactly as N sequential ones. The attempt counts as a failure until
+// Succeeded gives it back. It costs one transaction of two statements.
+func (t *Throttle) Reserve(ctx context.Context, keys ...Key) (Reservation, error) {
+	var r Reservation
+	err := pgx.BeginFunc(ctx, t.pool, func(tx pgx.Tx) error {
+		q := t.q.WithTx(tx)
+		now := t.now()
+		rows, err := q.LockThrottles(ctx, db.LockThrottlesParams{Keys: names(keys), Now: now})
+		if err != nil {
+			return err
+		}
+		for _, row := range rows {
+			r.RetryAt = later(r.RetryAt, limitsOf(keys, row.Key).RetryAt(state(row.Failures, row.FailuresDay, row.DayStartedAt, row.LastFailureAt), now))
+		}
+		if !r.Allowed() {
+			return nil
+		}
+		after, err := q.RecordFailures(ctx, db.RecordFailuresParams{Keys: names(keys), Now: now, DayCutoff: now.Add(-24 * time.Hour)})
+		for _, row := range after {
+			r.RetryAtIfFailed = later(r.RetryAtIfFailed, limitsOf(keys, row.Key).RetryAt(state(row.Failures, row.FailuresDay, row.DayStartedAt, row.LastFailureAt), now))
+		}
+		return err
+	})
+	return r, err
+}
+
+// Succeeded gives a reserved attempt back to every key: it was no failure.
+// The keys in reset belong to the account that just proved itself and also
+// forget their consecutive failures; the others (a client address shared by
+// many, which an attacker could reset with an account of his own) do not.
+func (t *Throttle) Succeeded(ctx context.Context, reset []Key, others ...Key) error {
+	return t.q.SettleSuccess(ctx, db.SettleSuccessParams{Reset: names(reset), Refund: names(others), Now: t.now()})
+}
+
+// Clear lifts every lock of the keys and forgets their counts: their owner
+// proved who she is another way (a password set through an emailed link).
+func (t *Throttle) Clear(ctx context.Context, keys ...Key) error {
+	return t.q.ClearThrottles(ctx, names(keys))
+}
+
+// RetryAt is the latest time any of the keys must wait for (zero: go ahead),
+// without counting anything. It costs one query.
 func (t *Throttle) RetryAt(ctx context.Context, keys ...Key) (time.Time, error) {
 	rows, err := t.q.GetThrottles(ctx, names(keys))
 	if err != nil {
@@ -89,29 +157,30 @@ func (t *Throttle) RetryAt(ctx context.Context, keys ...Key) (time.Time, error) 
 	}
 	now := t.now()
 	var at time.Time
-	for _, r := range rows {
-		for _, k := range keys {
-			if k.Name != r.Key {
-				continue
-			}
-			s := State{int(r.Failures), int(r.FailuresDay), r.DayStartedAt, r.LastFailureAt}
-			if t := k.Limits.RetryAt(s, now); t.After(at) {
-				at = t
-			}
-		}
+	for _, row := range rows {
+		at = later(at, limitsOf(keys, row.Key).RetryAt(state(row.Failures, row.FailuresDay, row.DayStartedAt, row.LastFailureAt), now))
 	}
 	return at, nil
 }
 
-// Fail records a failure (or, for the link form, a request) for every key.
-func (t *Throttle) Fail(ctx context.Context, keys ...Key) error {
-	now := t.now()
-	return t.q.RecordFailures(ctx, db.RecordFailuresParams{Keys: names(keys), Now: now, DayCutoff: now.Add(-24 * time.Hour)})
+func limitsOf(keys []Key, name string) Limits {
+	for _, k := range keys {
+		if k.Name == name {
+			return k.Limits
+		}
+	}
+	panic("throttle: a counter of no requested key: " + name)
 }
 
-// Succeed clears the consecutive failures of the keys.
-func (t *Throttle) Succeed(ctx context.Context, keys ...Key) error {
-	return t.q.ResetFailures(ctx, db.ResetFailuresParams{Keys: names(keys), Now: t.now()})
+func state(failures, failuresDay int32, dayStartedAt, lastFailureAt time.Time) State {
+	return State{int(failures), int(failuresDay), dayStartedAt, lastFailureAt}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 func names(keys []Key) []string {

@@ -4,11 +4,12 @@ import (
 	"context"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	_ "time/tzdata"
 
-	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
@@ -52,36 +53,106 @@ func TestRetryAtPolicy(t *testing.T) {
 func TestThrottleCountsInTheDatabase(t *testing.T) {
 	ctx := context.Background()
 	now := t0
-	th := New(db.New(pgtest.Pool(t)), func() time.Time { return now })
+	th := New(pgtest.Pool(t), func() time.Time { return now })
 	id := Key{"id:100001", Identifier}
 	other := Key{"id:100002", Identifier}
 	ip := Key{"ip:192.0.2.1", Client}
-	for i := 0; i < 4; i++ {
-		if err := th.Fail(ctx, id, ip); err != nil {
+	reserve := func(keys ...Key) Reservation {
+		t.Helper()
+		r, err := th.Reserve(ctx, keys...)
+		if err != nil {
 			t.Fatal(err)
 		}
+		return r
 	}
-	if at, err := th.RetryAt(ctx, id, ip); err != nil || !at.IsZero() {
-		t.Fatalf("after 4 failures: %v, %v", at, err)
+	for i := 1; i <= 4; i++ {
+		if r := reserve(id, ip); !r.Allowed() || !r.RetryAtIfFailed.IsZero() {
+			t.Fatalf("attempt %d: %+v", i, r)
+		}
 	}
-	_ = th.Fail(ctx, id, ip)
-	at, _ := th.RetryAt(ctx, id, ip)
-	if !at.Equal(now.Add(time.Minute)) {
-		t.Errorf("after 5 failures: retry at %v, want %v", at, now.Add(time.Minute))
+	r := reserve(id, ip)
+	if !r.Allowed() || !r.RetryAtIfFailed.Equal(now.Add(time.Minute)) {
+		t.Errorf("5th attempt: %+v, want allowed and a 1-minute wait if it fails", r)
 	}
-	if at, _ := th.RetryAt(ctx, other, ip); !at.IsZero() {
-		t.Errorf("another identifier from the same address is locked until %v", at)
+	if r := reserve(id, ip); r.Allowed() || !r.RetryAt.Equal(now.Add(time.Minute)) {
+		t.Errorf("6th attempt: %+v, want refused until %v", r, now.Add(time.Minute))
+	}
+	if at, _ := th.RetryAt(ctx, id, ip); !at.Equal(now.Add(time.Minute)) {
+		t.Errorf("a refused attempt was counted: retry at %v", at)
+	}
+	if r := reserve(other, ip); !r.Allowed() {
+		t.Errorf("another identifier from the same address is refused: %+v", r)
 	}
 	now = now.Add(61 * time.Second)
-	if at, _ := th.RetryAt(ctx, id); !at.IsZero() {
-		t.Errorf("still locked after the wait: %v", at)
+	if r := reserve(id, ip); !r.Allowed() {
+		t.Fatalf("still locked after the wait: %+v", r)
 	}
-	if err := th.Succeed(ctx, id, ip); err != nil {
+	// That attempt succeeded: the identifier forgets its failures, the address
+	// only gets the attempt back.
+	if err := th.Succeeded(ctx, []Key{id}, ip); err != nil {
 		t.Fatal(err)
 	}
-	_ = th.Fail(ctx, id)
-	if at, _ := th.RetryAt(ctx, id); !at.IsZero() {
-		t.Errorf("a success did not reset the consecutive failures: %v", at)
+	got := counters(t, th, id, ip)
+	if got[id.Name] != [2]int32{0, 5} || got[ip.Name] != [2]int32{6, 6} {
+		t.Errorf("after a success: %v, want id {0 5} and ip {6 6}", got)
+	}
+	if err := th.Clear(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if got := counters(t, th, id); len(got) != 0 {
+		t.Errorf("Clear left %v", got)
+	}
+}
+
+// counters maps each key to its {consecutive, day} failures.
+func counters(t *testing.T, th *Throttle, keys ...Key) map[string][2]int32 {
+	t.Helper()
+	rows, err := th.q.GetThrottles(context.Background(), names(keys))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string][2]int32{}
+	for _, r := range rows {
+		m[r.Key] = [2]int32{r.Failures, r.FailuresDay}
+	}
+	return m
+}
+
+// N attempts at once are counted as N sequential ones: with 5 free failures,
+// exactly 5 of 25 parallel attempts may go ahead, whatever the interleaving.
+func TestParallelAttemptsAreCountedAsSequentialOnes(t *testing.T) {
+	ctx := context.Background()
+	th := New(pgtest.Pool(t), func() time.Time { return t0 })
+	id := Key{"id:100001", Identifier}
+	ip := Key{"ip:192.0.2.1", Client}
+	const n = 25
+	var allowed atomic.Int32
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := th.Reserve(ctx, id, ip)
+			if err != nil {
+				errs <- err
+				return
+			}
+			if r.Allowed() {
+				allowed.Add(1)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if got := allowed.Load(); got != int32(Identifier.Free) {
+		t.Errorf("%d of %d parallel attempts allowed, want %d", got, n, Identifier.Free)
+	}
+	if got := counters(t, th, id, ip); got[id.Name] != [2]int32{5, 5} || got[ip.Name] != [2]int32{5, 5} {
+		t.Errorf("counters %v, want 5 failures on each key", got)
 	}
 }
 

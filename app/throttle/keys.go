@@ -1,0 +1,42 @@
+package throttle
+
+import "strings"
+
+// The counters of the extranet, one function per kind, so that the code that
+// counts and the code that lifts a lock name them alike.
+
+// IdentifierKey counts the password checks of one account: the login form,
+// and the current password asked by the password-change forms.
+func IdentifierKey(login string) Key {
+	return Key{Name: "id:" + strings.ToLower(login), Limits: Identifier}
+}
+
+// ClientKey counts the login attempts of one client address.
+func ClientKey(ip string) Key { return Key{Name: "ip:" + ip, Limits: Client} }
+
+// LinkGuessKey counts the requests of the link form for one identifier whose
+// answer could go to an address the account does not know yet: guesses of an
+// identity, when the account has no email.
+func LinkGuessKey(login string) Key {
+	return Key{Name: "link-id:" + strings.ToLower(login), Limits: LinkIdentifier}
+}
+
+// LinkMailboxKey counts the links sent to the address the account already
+// has. It is separate from LinkGuessKey so that strangers' guesses, which
+// never reach that mailbox, cannot keep the owner from getting her link.
+func LinkMailboxKey(login string) Key {
+	return Key{Name: "link-mail:" + strings.ToLower(login), Limits: LinkIdentifier}
+}
+
+// LinkClientKey counts the link-form requests of one client address.
+func LinkClientKey(ip string) Key { return Key{Name: "link-ip:" + ip, Limits: LinkClient} }
+
+// TokenClientKey counts, per client address, the submissions of an emailed
+// link's form (set a password, confirm an email).
+func TokenClientKey(ip string) Key { return Key{Name: "token-ip:" + ip, Limits: LinkClient} }
+
+// AccountKeys are every counter of one account: what a proof of its mailbox
+// (a password set through an emailed link) or an agent lifts.
+func AccountKeys(login string) []Key {
+	return []Key{IdentifierKey(login), LinkGuessKey(login), LinkMailboxKey(login)}
+}
