@@ -3,9 +3,12 @@ package web
 import (
 	"context"
 	"log/slog"
+	"net/url"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // contentSecurityPolicy allows only our own scripts and styles: no inline
@@ -45,7 +48,7 @@ func requestTimeout(d time.Duration) fiber.Handler {
 }
 
 // accessLog writes one structured line per request. The query string is left
-// out: it may carry a one-time token.
+// out, and the path goes through logPath: either may carry a one-time token.
 func accessLog(log *slog.Logger) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		start := time.Now()
@@ -60,7 +63,7 @@ func accessLog(log *slog.Logger) fiber.Handler {
 		log.Info("request",
 			"request_id", rid,
 			"method", c.Method(),
-			"path", c.Path(),
+			"path", logPath(c.Path()),
 			"status", c.Response().StatusCode(),
 			"duration_ms", float64(time.Since(start).Microseconds())/1000,
 			"bytes", len(c.Response().Body()),
@@ -68,4 +71,58 @@ func accessLog(log *slog.Logger) fiber.Handler {
 		)
 		return nil
 	}
+}
+
+// tokenPrefixes start the paths of the emailed links, whose rest is a
+// one-time token: whoever reads the logs must not be able to use it.
+var tokenPrefixes = []string{paths.SetPassword, paths.ConfirmEmail}
+
+// redacted replaces a token in a logged path.
+const redacted = "[redacted]"
+
+// logPath is a request path as the logs may show it: what follows a link
+// prefix is replaced by [redacted]. Routes match whatever the letter case
+// (fiber is case-insensitive), so the prefix is looked for in any case, and
+// in the percent-decoded path too.
+func logPath(path string) string {
+	for _, p := range []string{path, unescaped(path)} {
+		cut := -1
+		for _, prefix := range tokenPrefixes {
+			if i := indexASCIIFold(p, prefix); i >= 0 && len(p) > i+len(prefix) && (cut < 0 || i+len(prefix) < cut) {
+				cut = i + len(prefix)
+			}
+		}
+		if cut >= 0 {
+			return p[:cut] + redacted
+		}
+	}
+	return path
+}
+
+func unescaped(path string) string {
+	if u, err := url.PathUnescape(path); err == nil {
+		return u
+	}
+	return path
+}
+
+// indexASCIIFold is strings.Index ignoring ASCII case, as fiber's routing does.
+func indexASCIIFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == lowerASCII(sub[j]) {
+			j++
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
