@@ -1,28 +1,50 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"io"
 	"log/slog"
+	"net"
+	"strings"
+	"syscall"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 )
 
+// retryAfter is the Retry-After of a 503, in seconds: long enough for a
+// restarting PostgreSQL, short enough for a person about to press F5.
+const retryAfter = "5"
+
 // errorHandler is the one place errors become answers: a French page (or
 // fragment for htmx), never the internal error text. 5xx are logged with the
 // request id, which the page shows so that support can find the log line.
+// A database that cannot be reached is a 503 with Retry-After, like any other
+// 503 (the password hashing is saturated): the visitor may simply try again.
 func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
 		code := fiber.StatusInternalServerError
 		var fe *fiber.Error
-		if errors.As(err, &fe) {
+		switch {
+		case errors.As(err, &fe):
 			code = fe.Code
+		case databaseUnavailable(err):
+			code = fiber.StatusServiceUnavailable
 		}
 		rid, _ := c.Locals("requestid").(string)
-		if code >= 500 {
-			log.Error("request failed", "request_id", rid, "method", c.Method(), "path", c.Path(), "status", code, "err", err)
+		switch {
+		case code == fiber.StatusServiceUnavailable && fe != nil:
+			// Refused on purpose (overload): worth watching, not an error of ours.
+			log.Warn("request refused: overloaded", "request_id", rid, "method", c.Method(), "path", logPath(c.Path()), "status", code)
+		case code >= 500:
+			log.Error("request failed", "request_id", rid, "method", c.Method(), "path", logPath(c.Path()), "status", code, "err", err)
+		}
+		if code == fiber.StatusServiceUnavailable {
+			c.Set(fiber.HeaderRetryAfter, retryAfter)
 		}
 		props := errorProps(code, rid)
 		if rerr := httpx.Render(c, httpx.View{Title: props.Title, Page: components.ErrorPage(props),
@@ -33,6 +55,46 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		}
 		return nil
 	}
+}
+
+// databaseUnavailable is true for the errors that mean PostgreSQL cannot be
+// reached or refuses work for the moment (stopped, restarting, shutting down,
+// out of connections, too slow for the request's deadline): not a bug, and
+// retrying shortly is the right advice.
+func databaseUnavailable(err error) bool {
+	var connectErr *pgconn.ConnectError
+	if errors.As(err, &connectErr) {
+		return true // no connection could be opened: refused, unknown host, not accepting connections…
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch {
+		case strings.HasPrefix(pgErr.Code, "08"): // connection exception
+			return true
+		case pgErr.Code == "57P01", // admin_shutdown: the server is stopping, or the connection was terminated
+			pgErr.Code == "57P02", // crash_shutdown
+			pgErr.Code == "57P03", // cannot_connect_now: starting up or in recovery
+			pgErr.Code == "53300", // too_many_connections
+			pgErr.Code == "57014": // query_canceled: statement timeout
+			return true
+		}
+		return false
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded), pgconn.Timeout(err):
+		return true // no connection (or no answer) before the request's deadline
+	case errors.Is(err, pgconn.ErrConnClosed), errors.Is(err, net.ErrClosed),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return true // the connection died under the query
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		return true
+	}
+	// pgxpool hands back its pool library's error as is once the pool is
+	// closed (the app is stopping); that library is not imported here.
+	return strings.Contains(err.Error(), "closed pool")
 }
 
 func errorProps(code int, requestID string) components.ErrorProps {
@@ -47,6 +109,8 @@ func errorProps(code int, requestID string) components.ErrorProps {
 		return components.ErrorProps{Title: "Envoi trop volumineux", Message: "Les informations envoyées dépassent la taille autorisée. Veuillez les raccourcir."}
 	case fiber.StatusTooManyRequests:
 		return components.ErrorProps{Title: "Trop de demandes", Message: "Trop de demandes ont été faites en peu de temps. Veuillez patienter quelques minutes."}
+	case fiber.StatusServiceUnavailable:
+		return components.ErrorProps{Title: "Service momentanément indisponible", Message: "Service momentanément surchargé, réessayez dans un instant."}
 	}
 	if code < 500 {
 		return components.ErrorProps{Title: "Demande refusée", Message: "La demande n'a pas pu être traitée. Veuillez réessayer."}

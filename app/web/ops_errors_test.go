@@ -1,0 +1,109 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+func TestDatabaseUnavailableTellsOutagesFromBugs(t *testing.T) {
+	// A real connection refusal: a loopback port nobody listens on.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, refused := pgconn.Connect(ctx, "postgres://postgres@"+addr+"/x?sslmode=disable&connect_timeout=2")
+	if refused == nil {
+		t.Fatal("connected to a closed port")
+	}
+
+	wrap := func(err error) error { return fmt.Errorf("get assmat: %w", err) }
+	cases := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"connection refused", refused, true},
+		{"connection refused, wrapped", wrap(refused), true},
+		{"admin_shutdown (terminated)", wrap(&pgconn.PgError{Code: "57P01"}), true},
+		{"crash_shutdown", &pgconn.PgError{Code: "57P02"}, true},
+		{"cannot_connect_now (starting)", &pgconn.PgError{Code: "57P03"}, true},
+		{"too_many_connections", &pgconn.PgError{Code: "53300"}, true},
+		{"connection_failure", &pgconn.PgError{Code: "08006"}, true},
+		{"statement timeout", &pgconn.PgError{Code: "57014"}, true},
+		{"deadline while acquiring", wrap(context.DeadlineExceeded), true},
+		{"closed pool", errors.New("closed pool"), true},
+		{"conn closed", wrap(pgconn.ErrConnClosed), true},
+		{"unexpected EOF", wrap(io.ErrUnexpectedEOF), true},
+		{"connection reset", wrap(&net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}), true},
+		// Bugs and bad data stay 500s.
+		{"unique violation", wrap(&pgconn.PgError{Code: "23505"}), false},
+		{"NUL byte in text", &pgconn.PgError{Code: "22021"}, false},
+		{"syntax error", &pgconn.PgError{Code: "42601"}, false},
+		{"no rows", wrap(pgx.ErrNoRows), false},
+		{"plain error", errors.New("nil map"), false},
+	}
+	for _, tc := range cases {
+		if got := databaseUnavailable(tc.err); got != tc.want {
+			t.Errorf("%s: databaseUnavailable(%v) = %v, want %v", tc.name, tc.err, got, tc.want)
+		}
+	}
+}
+
+// Every 503 — a lost database or a refusal on purpose (the password hashing
+// is saturated) — is the same French page or fragment, with Retry-After.
+func TestEvery503SaysTryAgainInAMoment(t *testing.T) {
+	var logged strings.Builder
+	app := fiber.New(fiber.Config{ErrorHandler: errorHandler(slog.New(slog.NewTextHandler(&logged, nil)))})
+	app.Get("/surcharge", func(*fiber.Ctx) error { return fiber.NewError(fiber.StatusServiceUnavailable) })
+	app.Get("/base-perdue", func(*fiber.Ctx) error {
+		return fmt.Errorf("load: %w", &pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"})
+	})
+	for _, path := range []string{"/surcharge", "/base-perdue"} {
+		for _, htmx := range []bool{false, true} {
+			req := httptest.NewRequest(http.MethodGet, path, nil)
+			if htmx {
+				req.Header.Set("HX-Request", "true")
+			}
+			res, err := app.Test(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := io.ReadAll(res.Body)
+			body := string(raw)
+			if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") != retryAfter {
+				t.Errorf("%s htmx=%v: %d Retry-After %q", path, htmx, res.StatusCode, res.Header.Get("Retry-After"))
+			}
+			if !strings.Contains(body, "Service momentanément indisponible") ||
+				!strings.Contains(body, "Service momentanément surchargé, réessayez dans un instant.") {
+				t.Errorf("%s htmx=%v: not the French 503: %s", path, htmx, body)
+			}
+			if isPage := strings.HasPrefix(strings.ToLower(body), "<!doctype html>"); isPage == htmx {
+				t.Errorf("%s htmx=%v: full page %v", path, htmx, isPage)
+			}
+			if strings.Contains(body, "administrator") {
+				t.Errorf("%s: internal text shown: %s", path, body)
+			}
+		}
+	}
+	if !strings.Contains(logged.String(), "terminating connection") {
+		t.Errorf("the lost database was not logged: %s", logged.String())
+	}
+}
