@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
+	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -73,5 +76,181 @@ func TestLinkRequestsAreThrottled(t *testing.T) {
 	}
 	if n := len(env.WaitEmails(3)); n != 3 {
 		t.Errorf("%d emails, want 3", n)
+	}
+}
+
+// 25 wrong passwords sent at once for one identifier are checked exactly as
+// 25 sequential ones: 5 checked, 20 refused unchecked.
+func TestParallelWrongPasswordsAreCountedAsSequentialOnes(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	const n = 25
+	clients := make([]*apptest.Client, n)
+	for i := range clients {
+		clients[i] = env.Client()
+		clients[i].Get("/connexion")
+	}
+	results := make(chan *apptest.Response, n)
+	var wg sync.WaitGroup
+	for _, c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- c.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+		}()
+	}
+	wg.Wait()
+	close(results)
+	checked, refused := 0, 0
+	for res := range results {
+		switch {
+		case strings.Contains(res.Text(), "Identifiant ou mot de passe incorrect"):
+			checked++
+		case res.StatusCode == http.StatusTooManyRequests && strings.Contains(res.Text(), "Trop de tentatives"):
+			refused++
+		default:
+			t.Errorf("unexpected answer %d %q", res.StatusCode, res.Text())
+		}
+	}
+	if checked != 5 || refused != n-5 {
+		t.Errorf("%d checked and %d refused, want 5 and %d", checked, refused, n-5)
+	}
+	if got := throttleFailures(t, env, "id:100001"); got != 5 {
+		t.Errorf("identifier counter %d, want 5", got)
+	}
+}
+
+// throttleFailures is the consecutive-failure count of a throttle key (0 when absent).
+func throttleFailures(t *testing.T, env *apptest.Env, key string) int {
+	t.Helper()
+	var n int
+	err := env.Pool.QueryRow(context.Background(), `SELECT COALESCE((SELECT failures FROM login_throttle WHERE key = $1), 0)`, key).Scan(&n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A successful login resets the identifier's count, not the client address's:
+// an attacker cannot clear his address's failures with an account of his own.
+func TestASuccessResetsOnlyTheIdentifierCount(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Get("/connexion")
+	for _, id := range []string{"100001", "999998", "999999"} {
+		if res := c.Submit("/connexion", apptest.Values("identifiant", id, "mot_de_passe", "Mauvais-1")); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("failure for %s: %d", id, res.StatusCode)
+		}
+	}
+	c.Login("100001", "Demo-assmat1")
+	if got := throttleFailures(t, env, "id:100001"); got != 0 {
+		t.Errorf("identifier counter %d after a success, want 0", got)
+	}
+	var ip int
+	if err := env.Pool.QueryRow(context.Background(), `SELECT failures FROM login_throttle WHERE key LIKE 'ip:%'`).Scan(&ip); err != nil {
+		t.Fatal(err)
+	}
+	if ip != 3 {
+		t.Errorf("client counter %d after a success, want the 3 failures kept", ip)
+	}
+}
+
+// The current password asked by Mon compte and by the temporary-password
+// change is counted like a login of the account: a stolen session cannot
+// guess the password without limit, and the lock is the account's.
+func TestCurrentPasswordChecksAreThrottled(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	env.NewAssmat("200001", "Provisoire-1", true)
+	cases := []struct {
+		login, password, page, path, field string
+		form                               func(current string) url.Values
+	}{
+		{"100001", "Demo-assmat1", "/mon-compte", "/mon-compte/mot-de-passe", "mot_de_passe_actuel", func(cur string) url.Values {
+			return apptest.Values("mot_de_passe_actuel", cur, "nouveau_mot_de_passe", "Nouveau-2025", "confirmation", "Nouveau-2025")
+		}},
+		{"200001", "Provisoire-1", "/changement-mot-de-passe", "/changement-mot-de-passe", "mot_de_passe_actuel", func(cur string) url.Values {
+			return apptest.Values("mot_de_passe_actuel", cur, "mot_de_passe", "Nouveau-2025", "verification", "Nouveau-2025")
+		}},
+	}
+	for _, tc := range cases {
+		c := env.Client()
+		c.Login(tc.login, tc.password)
+		c.Get(tc.page)
+		for i := 1; i <= 5; i++ {
+			res := c.Submit(tc.path, tc.form("Mauvais-1"), apptest.HTMXIf(i%2 == 0)...)
+			want := http.StatusUnprocessableEntity
+			if i == 5 {
+				want = http.StatusTooManyRequests
+			}
+			if res.StatusCode != want || !strings.Contains(res.Text(), "mot de passe actuel est incorrect") {
+				t.Fatalf("%s failure %d: %d %q", tc.path, i, res.StatusCode, res.Text())
+			}
+		}
+		for _, htmx := range []bool{false, true} {
+			res := c.Submit(tc.path, tc.form(tc.password), apptest.HTMXIf(htmx)...)
+			if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(res.Text(), "Trop de tentatives") {
+				t.Errorf("%s right password while locked (htmx=%v): %d %q", tc.path, htmx, res.StatusCode, res.Text())
+			}
+		}
+		// The lock is the account's: the login form refuses it too.
+		other := env.Client()
+		other.Get("/connexion")
+		if res := other.Submit("/connexion", apptest.Values("identifiant", tc.login, "mot_de_passe", tc.password)); res.StatusCode != http.StatusTooManyRequests {
+			t.Errorf("%s: login while the account is locked: %d", tc.login, res.StatusCode)
+		}
+		if got := throttleFailures(t, env, "id:"+tc.login); got != 5 {
+			t.Errorf("%s: counter %d, want 5", tc.login, got)
+		}
+	}
+}
+
+// A stranger who fails on purpose can lock an identifier, but not keep its
+// owner out: the emailed link (proof of her mailbox) lifts every lock of the
+// account, and the locked login page says so. Strangers' guesses on the link
+// form do not use up the owner's link requests either.
+func TestOwnerLiftsALockThroughTheEmailedLink(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	attacker := env.Client()
+	attacker.Get("/connexion")
+	var res *apptest.Response
+	for i := 0; i < 5; i++ {
+		res = attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+	}
+	if res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("not locked after 5 failures: %d", res.StatusCode)
+	}
+	for i := 0; i < 12; i++ {
+		requestLink(t, attacker, "100001", "Assmat", "Gertrude", "01/01/1980", "pirate@example.org")
+	}
+	owner := env.Client()
+	owner.Get("/connexion")
+	locked := owner.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Demo-assmat1"))
+	if locked.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("owner while locked: %d", locked.StatusCode)
+	}
+	hint := locked.Doc.Find("#connexion-deblocage")
+	if href, _ := hint.Find("a").Attr("href"); href != "/premiere-connexion" || !strings.Contains(hint.Text(), "lever ce blocage") {
+		t.Errorf("the locked page does not tell how to lift the lock: %q %q", href, hint.Text())
+	}
+	if res := requestLink(t, owner, "100001", "ASSMAT", "Gertrude", "02/02/1990", "gertrude.assmat@example.fr"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("owner's link request after strangers' guesses: %d %q", res.StatusCode, res.Text())
+	}
+	mails := env.WaitEmails(1)
+	if len(mails) != 1 || mails[0].To != "gertrude.assmat@example.fr" {
+		t.Fatalf("emails %+v", mails)
+	}
+	link := mails[0].Link("/mot-de-passe/")
+	owner.Get(link)
+	if res := owner.Submit(link, apptest.Values("mot_de_passe", "Nouveau-2025", "verification", "Nouveau-2025")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set password: %d %q", res.StatusCode, res.Text())
+	}
+	owner.Login("100001", "Nouveau-2025")
+	for _, key := range []string{"id:100001", "link-id:100001", "link-mail:100001"} {
+		if got := throttleFailures(t, env, key); got != 0 {
+			t.Errorf("%s still counts %d failures", key, got)
+		}
 	}
 }
