@@ -11,11 +11,16 @@ import (
 // ParseNewEmail reads the new address of "Changer votre adresse email ?".
 func ParseNewEmail(c *fiber.Ctx) string { return form.Value(c, "nouvel_email") }
 
-// ValidateNewEmail returns the error of a new address ("" when fine).
+// ValidateNewEmail returns the error of a new address ("" when fine). A
+// control or invisible character gets its own message before the format's.
 func ValidateNewEmail(email, current string) string {
-	switch {
-	case email == "":
+	if email == "" {
 		return "Veuillez saisir la nouvelle adresse email."
+	}
+	if msg := form.Check(email, form.Name, form.MaxEmail); msg != "" {
+		return msg
+	}
+	switch {
 	case !form.ValidEmail(email):
 		return "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
 	case strings.EqualFold(email, current):

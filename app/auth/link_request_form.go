@@ -29,20 +29,23 @@ func ParseLinkRequestForm(c *fiber.Ctx) LinkRequestForm {
 	}
 }
 
-// Validate returns the errors of the form and the birth date it holds.
+// Limits of the identity fields.
+const maxNameLength = 100
+
+// Validate returns the errors of the form and the birth date it holds. Every
+// field is a name for form.Check: nothing invisible, no control character.
 func (f LinkRequestForm) Validate() (time.Time, components.Errors) {
 	var errs components.Errors
 	required := func(field, value, missing string, max int) {
-		switch {
-		case value == "":
+		if value == "" {
 			errs.Add(field, missing)
-		case form.TooLong(value, max):
-			errs.Add(field, "Ce champ est trop long.")
+			return
 		}
+		errs.Add(field, form.Check(value, form.Name, max))
 	}
 	required("identifiant", f.Identifiant, "Veuillez saisir votre identifiant.", maxIdentifiant)
-	required("nom", f.Nom, "Veuillez saisir votre nom.", 100)
-	required("prenom", f.Prenom, "Veuillez saisir votre prénom.", 100)
+	required("nom", f.Nom, "Veuillez saisir votre nom.", maxNameLength)
+	required("prenom", f.Prenom, "Veuillez saisir votre prénom.", maxNameLength)
 	born, ok := form.ParseDate(f.DateNaissance)
 	switch {
 	case f.DateNaissance == "":
@@ -53,6 +56,8 @@ func (f LinkRequestForm) Validate() (time.Time, components.Errors) {
 	switch {
 	case f.Email == "":
 		errs.Add("email", "Veuillez saisir votre adresse email.")
+	case form.Check(f.Email, form.Name, form.MaxEmail) != "":
+		errs.Add("email", form.Check(f.Email, form.Name, form.MaxEmail))
 	case !form.ValidEmail(f.Email):
 		errs.Add("email", "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr.")
 	}

@@ -2,15 +2,17 @@ package auth
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/credentials"
+	"github.com/departement06/extranet-assmat/app/form"
 )
 
 // Limits of the login form: longer input is refused before any lookup.
 const (
 	maxIdentifiant = 32
-	maxPassword    = 128
+	maxPassword    = credentials.MaxPasswordLength
 )
 
 // Messages of the login form.
@@ -29,18 +31,21 @@ type LoginForm struct {
 	Action       string
 }
 
-// ParseLoginForm reads the form; strings are copied (fiber reuses its buffers).
+// ParseLoginForm reads the form; strings are copied (fiber reuses its buffers)
+// and normalised like every form's.
 func ParseLoginForm(c *fiber.Ctx) LoginForm {
 	return LoginForm{
-		Identifiant:  strings.TrimSpace(strings.Clone(c.FormValue("identifiant"))),
-		Password:     strings.Clone(c.FormValue("mot_de_passe")),
+		Identifiant:  form.Value(c, "identifiant"),
+		Password:     form.Raw(c, "mot_de_passe"),
 		ShowPassword: c.FormValue("mot_de_passe_visible") == "1",
 		Action:       strings.Clone(c.FormValue("action")),
 	}
 }
 
 // Validate returns the French errors of the form, none when it may be checked
-// against the accounts. Over-long input gets the generic message: it cannot match.
+// against the accounts. Input that cannot match any account (over-long, a
+// control character, a byte that is not UTF-8) gets the generic message and
+// never reaches the database, where a NUL byte would be an error.
 func (f LoginForm) Validate() []string {
 	var errs []string
 	if f.Identifiant == "" {
@@ -52,8 +57,7 @@ func (f LoginForm) Validate() []string {
 	if errs != nil {
 		return errs
 	}
-	if utf8.RuneCountInString(f.Identifiant) > maxIdentifiant || utf8.RuneCountInString(f.Password) > maxPassword ||
-		!utf8.ValidString(f.Identifiant) || !utf8.ValidString(f.Password) {
+	if form.Check(f.Identifiant, form.Name, maxIdentifiant) != "" || form.Check(f.Password, form.Secret, maxPassword) != "" {
 		return []string{msgBadCredentials}
 	}
 	return nil

@@ -15,7 +15,7 @@ type PasswordForm struct {
 	Verification string
 }
 
-// ParsePasswordForm reads the form; passwords are taken as typed.
+// ParsePasswordForm reads the form; passwords are taken as typed (normalised).
 func ParsePasswordForm(c *fiber.Ctx) PasswordForm {
 	return PasswordForm{
 		Current:      form.Raw(c, "mot_de_passe_actuel"),
@@ -26,16 +26,33 @@ func ParsePasswordForm(c *fiber.Ctx) PasswordForm {
 
 // Validate checks the new password against the policy and its verification,
 // and, when askCurrent, that the current one was given and differs from the new one.
+// A current password no password can be (a control character, over-long) is
+// wrong without being hashed.
 func (f PasswordForm) Validate(askCurrent bool) components.Errors {
 	var errs components.Errors
-	if askCurrent && f.Current == "" {
-		errs.Add("mot-de-passe-actuel", credentials.MsgCurrentMissing)
+	if askCurrent {
+		switch {
+		case f.Current == "":
+			errs.Add("mot-de-passe-actuel", credentials.MsgCurrentMissing)
+		case form.Check(f.Current, form.Secret, credentials.MaxPasswordLength) != "":
+			errs.Add("mot-de-passe-actuel", credentials.MsgCurrentWrong)
+		}
 	}
-	pwErr, verifErr := credentials.CheckNewPassword(f.Password, f.Verification)
+	pwErr, verifErr := checkNewPassword(f.Password, f.Verification)
 	errs.Add("mot-de-passe", pwErr)
 	errs.Add("verification", verifErr)
 	if askCurrent && pwErr == "" && f.Current != "" && f.Current == f.Password {
 		errs.Add("mot-de-passe", credentials.MsgSameAsCurrent)
 	}
 	return errs
+}
+
+// checkNewPassword is the policy plus the form layer's rule: no control
+// character in a new password.
+func checkNewPassword(password, verification string) (passwordErr, verificationErr string) {
+	passwordErr, verificationErr = credentials.CheckNewPassword(password, verification)
+	if password != "" && !form.Allowed(password, form.Secret) {
+		passwordErr = form.MsgSecretControl
+	}
+	return passwordErr, verificationErr
 }

@@ -14,8 +14,15 @@ import (
 	"github.com/departement06/extranet-assmat/components"
 )
 
-// MaxPeriods bounds the rows of one form.
+// MaxPeriods bounds the rows of one form: more is refused, not cut.
 const MaxPeriods = 30
+
+// Lengths of the text fields, in characters.
+const (
+	maxName    = 100
+	maxAddress = 200
+	maxComment = 500
+)
 
 // Civilités offered for a guardian.
 var Civilites = []string{"Madame", "Monsieur"}
@@ -40,8 +47,11 @@ type ChildForm struct {
 	HasSecondary                    bool
 	Adresse2, CodePostal2, Commune2 string
 	Periods                         []PeriodRow
-	Version                         string
-	Action                          string
+	// RowsPosted is the number of period rows the request held: Periods
+	// keeps the first MaxPeriods, and Validate refuses more.
+	RowsPosted int
+	Version    string
+	Action     string
 }
 
 // Input ids (and names) of the form.
@@ -73,7 +83,7 @@ func GuardianID(n int, part string) string { return fmt.Sprintf("g%d-%s", n, par
 var periodKey = regexp.MustCompile(`^periode-(\d{1,4})-type$`)
 
 // ParseChildForm reads the posted form. Period rows are found by their type
-// select, in index order.
+// select, in index order; past MaxPeriods they are counted, not read.
 func ParseChildForm(c *fiber.Ctx) ChildForm {
 	v := func(name string) string { return form.Value(c, name) }
 	g := func(n int) GuardianForm {
@@ -96,11 +106,11 @@ func ParseChildForm(c *fiber.Ctx) ChildForm {
 		}
 	})
 	sort.Ints(indexes)
-	for _, i := range indexes {
-		if len(f.Periods) == MaxPeriods {
-			break
+	for n, i := range indexes {
+		if n > 0 && indexes[n-1] == i {
+			continue // the same row twice: its inputs are read once
 		}
-		if len(f.Periods) > 0 && f.Periods[len(f.Periods)-1].Index == i {
+		if f.RowsPosted++; f.RowsPosted > MaxPeriods {
 			continue
 		}
 		f.Periods = append(f.Periods, PeriodRow{Index: i, Kind: v(PeriodID(i, partKind)), Start: v(PeriodID(i, partStart)),
@@ -137,22 +147,41 @@ func (f *ChildForm) RemovePeriod(index int) {
 	}
 }
 
-// Messages of the form.
+// Messages of the form. Those that state a rule are built from its constant.
 const (
 	msgAtLeastOnePeriod = "Veuillez saisir au moins une période d'accueil."
 	msgHoursOver        = "le nombre d'heures saisi dépasse 50h par mois"
 	msgHoursOnlyOverrun = "Pour saisir le nombre d'heures par mois, choisissez le type de garde « Dépassement exceptionnel (50H/mois) »."
 	msgEndBeforeStart   = "La date de fin ne peut pas précéder la date de début."
 	msgDate             = "La date doit être au format jj/mm/aaaa, par exemple 09/07/2025."
-	msgTooLong          = "Ce champ est trop long."
+	msgBeforeBirth      = "La période ne peut pas commencer avant la naissance de l'enfant."
 )
+
+var (
+	msgTooManyPeriods = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : seules les %d premières envoyées sont reprises ci-dessous. Rien n'est enregistré ; vérifiez-les, puis cliquez sur VALIDER.", MaxPeriods, MaxPeriods)
+	msgBeforeFirstDay = fmt.Sprintf("La date ne peut pas précéder le %s.", FirstPeriodDay.Format("02/01/2006"))
+)
+
+// msgTooFarAhead names the last accepted day, today + MaxYearsAhead.
+func msgTooFarAhead(today time.Time) string {
+	return fmt.Sprintf("La date ne peut pas dépasser le %s (%d ans après aujourd'hui).", LastPeriodDay(today).Format("02/01/2006"), MaxYearsAhead)
+}
+
+// maxYearsListed bounds the years named by the dérogation message.
+const maxYearsListed = 3
 
 func required(label string) string { return "\"" + label + "\" est un champ requis." }
 
 // Validate checks the whole form against the rules of SPEC §8.2 and returns
-// the child it describes. today is the Paris date.
+// the child it describes. today is the Paris date. Each field gets at most
+// one message, so a submission lists at most one per input.
 func (f ChildForm) Validate(today time.Time) (Child, components.Errors) {
 	var errs components.Errors
+	// Too many rows comes first: it is what the summary must say, even
+	// when it shows only its first lines.
+	if f.RowsPosted > MaxPeriods || len(f.Periods) > MaxPeriods {
+		errs.Add(idPeriods, msgTooManyPeriods)
+	}
 	ch := Child{Nom: f.Nom, Prenom: f.Prenom, HasSecondary: f.HasSecondary}
 	for _, id := range f.fieldIDs() {
 		errs.Add(id, f.FieldError(id, today))
@@ -166,26 +195,55 @@ func (f ChildForm) Validate(today time.Time) (Child, components.Errors) {
 	if len(f.Periods) == 0 {
 		errs.Add(idPeriods, msgAtLeastOnePeriod)
 	}
+	born := f.born()
 	for _, row := range f.Periods {
 		for _, part := range []string{partKind, partStart, partEnd, partHours, partComment} {
-			errs.Add(PeriodID(row.Index, part), row.fieldError(part))
+			errs.Add(PeriodID(row.Index, part), row.fieldError(part, born, today))
 		}
 		ch.Periods = append(ch.Periods, row.period())
 	}
 	if len(errs) == 0 {
-		years := DerogationDaysByYear(ch.Periods)
-		var list []int
-		for y, d := range years {
-			if d > MaxDerogationDaysPerYear {
-				list = append(list, y)
-			}
-		}
-		sort.Ints(list)
-		for _, y := range list {
-			errs.Add(idPeriods, fmt.Sprintf("Les dérogations exceptionnelles ne peuvent pas dépasser 55 jours par an : %d jours saisis en %d.", years[y], y))
-		}
+		errs.Add(idPeriods, derogationError(DerogationDaysByYear(ch.Periods)))
 	}
 	return ch, errs
+}
+
+// derogationError is one message for every year over the limit, naming the
+// first few: one period of many years would otherwise list them all.
+func derogationError(days map[int]int) string {
+	var over []int
+	for y, d := range days {
+		if d > MaxDerogationDaysPerYear {
+			over = append(over, y)
+		}
+	}
+	if len(over) == 0 {
+		return ""
+	}
+	sort.Ints(over)
+	var parts []string
+	for i, y := range over {
+		if i == maxYearsListed {
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%d jours saisis en %d", days[y], y))
+	}
+	msg := fmt.Sprintf("Les dérogations exceptionnelles ne peuvent pas dépasser %d jours par an : %s", MaxDerogationDaysPerYear, strings.Join(parts, ", "))
+	switch rest := len(over) - maxYearsListed; {
+	case rest == 1:
+		msg += " et 1 autre année"
+	case rest > 1:
+		msg += fmt.Sprintf(" et %d autres années", rest)
+	}
+	return msg + "."
+}
+
+// born is the child's birth date, nil when the form holds none that parses.
+func (f ChildForm) born() *time.Time {
+	if t, ok := form.ParseDate(f.DateNaissance); ok {
+		return &t
+	}
+	return nil
 }
 
 // fieldIDs are the fields outside the period rows, in the order of the form.
@@ -208,9 +266,9 @@ func (f ChildForm) fieldIDs() []string {
 func (f ChildForm) FieldError(id string, today time.Time) string {
 	switch id {
 	case idNom:
-		return text(f.Nom, "Nom de l'enfant", true, 100)
+		return text(f.Nom, "Nom de l'enfant", true, maxName)
 	case idPrenom:
-		return text(f.Prenom, "Prénom de l'enfant", true, 100)
+		return text(f.Prenom, "Prénom de l'enfant", true, maxName)
 	case idNaissance:
 		if f.DateNaissance == "" {
 			return required("Date de naissance de l'enfant")
@@ -224,17 +282,17 @@ func (f ChildForm) FieldError(id string, today time.Time) string {
 		}
 		return ""
 	case idAdresse:
-		return text(f.Adresse, "Adresse principale", true, 200)
+		return text(f.Adresse, "Adresse principale", true, maxAddress)
 	case idCodePostal:
 		return postcode(f.CodePostal, "Code postal de l'adresse principale", true)
 	case idCommune:
-		return text(f.Commune, "Commune de l'adresse principale", true, 100)
+		return text(f.Commune, "Commune de l'adresse principale", true, maxName)
 	case idAdresse2:
-		return text(f.Adresse2, "Adresse secondaire", f.HasSecondary, 200)
+		return text(f.Adresse2, "Adresse secondaire", f.HasSecondary, maxAddress)
 	case idCodePostal2:
 		return postcode(f.CodePostal2, "Code postal de l'adresse secondaire", f.HasSecondary)
 	case idCommune2:
-		return text(f.Commune2, "Commune de l'adresse secondaire", f.HasSecondary, 100)
+		return text(f.Commune2, "Commune de l'adresse secondaire", f.HasSecondary, maxName)
 	}
 	for n, g := range []GuardianForm{f.G1, f.G2} {
 		switch id {
@@ -248,8 +306,11 @@ func (f ChildForm) FieldError(id string, today time.Time) string {
 			if strings.HasSuffix(id, "prenom") {
 				value = g.Prenom
 			}
-			return text(value, "", false, 100)
+			return text(value, "", false, maxName)
 		case GuardianID(n+1, "email"):
+			if msg := form.Check(g.Email, form.Name, form.MaxEmail); msg != "" {
+				return msg
+			}
 			if g.Email != "" && !form.ValidEmail(g.Email) {
 				return "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
 			}
@@ -264,14 +325,16 @@ func (f ChildForm) FieldError(id string, today time.Time) string {
 	for _, row := range f.Periods {
 		for _, part := range []string{partKind, partStart, partEnd, partHours, partComment} {
 			if id == PeriodID(row.Index, part) {
-				return row.fieldError(part)
+				return row.fieldError(part, f.born(), today)
 			}
 		}
 	}
 	return ""
 }
 
-func (r PeriodRow) fieldError(part string) string {
+// fieldError validates one input of the row. born is nil when the form has no
+// valid birth date (nor, in an inline check, the birth date field at all).
+func (r PeriodRow) fieldError(part string, born *time.Time, today time.Time) string {
 	start, startOK := form.ParseDate(r.Start)
 	end, endOK := form.ParseDate(r.End)
 	switch part {
@@ -285,15 +348,26 @@ func (r PeriodRow) fieldError(part string) string {
 			return required("Date de début")
 		case !startOK:
 			return msgDate
+		case start.Before(FirstPeriodDay):
+			return msgBeforeFirstDay
+		case start.After(LastPeriodDay(today)):
+			return msgTooFarAhead(today)
+		case born != nil && start.Before(*born):
+			return msgBeforeBirth
 		}
 	case partEnd:
 		switch {
 		case r.End == "" && (r.Kind == KindDerogation || r.Kind == KindDepassement):
 			return required("Date de fin") + " (" + KindLabel(r.Kind) + ")"
-		case r.End != "" && !endOK:
+		case r.End == "":
+		case !endOK:
 			return msgDate
-		case r.End != "" && startOK && end.Before(start):
+		case startOK && end.Before(start):
 			return msgEndBeforeStart
+		case end.Before(FirstPeriodDay):
+			return msgBeforeFirstDay
+		case end.After(LastPeriodDay(today)):
+			return msgTooFarAhead(today)
 		}
 	case partHours:
 		if r.Kind != KindDepassement {
@@ -312,9 +386,7 @@ func (r PeriodRow) fieldError(part string) string {
 			return msgHoursOver
 		}
 	case partComment:
-		if form.TooLong(r.Comment, 500) {
-			return msgTooLong
-		}
+		return form.Check(r.Comment, form.Text, maxComment)
 	}
 	return ""
 }
@@ -336,14 +408,13 @@ func (g GuardianForm) guardian() Guardian {
 	return Guardian{Civilite: g.Civilite, Nom: g.Nom, Prenom: g.Prenom, Email: g.Email, Phone: phone}
 }
 
+// text checks a name or an address: required or not, then form.Check (no
+// control or invisible character, at most max characters).
 func text(value, label string, isRequired bool, max int) string {
-	switch {
-	case value == "" && isRequired:
+	if value == "" && isRequired {
 		return required(label)
-	case form.TooLong(value, max):
-		return msgTooLong
 	}
-	return ""
+	return form.Check(value, form.Name, max)
 }
 
 var postcodePattern = regexp.MustCompile(`^\d{5}$`)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/departement06/extranet-assmat/app/form"
 )
 
 var today = time.Date(2025, 7, 9, 0, 0, 0, 0, time.UTC)
@@ -44,7 +46,7 @@ func TestValidateRules(t *testing.T) {
 		{"bad guardian email", func(f *ChildForm) { f.G1.Email = "maman@" }, "g1-email", "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."},
 		{"bad guardian phone", func(f *ChildForm) { f.G2.Phone = "12345" }, "g2-telephone", "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78."},
 		{"bad civilité", func(f *ChildForm) { f.G2.Civilite = "Docteur" }, "g2-civilite", "Veuillez choisir Madame ou Monsieur."},
-		{"huge name", func(f *ChildForm) { f.Nom = strings.Repeat("A", 101) }, "nom", msgTooLong},
+		{"huge name", func(f *ChildForm) { f.Nom = strings.Repeat("A", 101) }, "nom", form.MsgTooLong(100)},
 		{"no period", func(f *ChildForm) { f.Periods = nil }, "periodes", msgAtLeastOnePeriod},
 		{"unknown kind", func(f *ChildForm) { f.Periods[0].Kind = "vacances" }, "periode-0-type", "Veuillez choisir le type de garde."},
 		{"standard without start", func(f *ChildForm) { f.Periods[0].Start = "" }, "periode-0-debut", `"Date de début" est un champ requis.`},
@@ -89,6 +91,54 @@ func TestValidateRules(t *testing.T) {
 		{"derogation on a leap day", func(f *ChildForm) {
 			f.Periods = []PeriodRow{{Index: 0, Kind: KindDerogation, Start: "29/02/2024", End: "29/02/2024"}}
 		}, "", ""},
+		{"period starting before the child's birth", func(f *ChildForm) { f.Periods[0].Start = "31/12/2021" }, "periode-0-debut", msgBeforeBirth},
+		{"period starting on the day of birth", func(f *ChildForm) { f.Periods[0].Start = "01/01/2022" }, "", ""},
+		{"period starting before 1990", func(f *ChildForm) {
+			f.DateNaissance = "01/01/1950"
+			f.Periods[0].Start = "31/12/1989"
+		}, "periode-0-debut", "La date ne peut pas précéder le 01/01/1990."},
+		{"period starting on 01/01/1990", func(f *ChildForm) {
+			f.DateNaissance = "01/01/1989"
+			f.Periods[0].Start = "01/01/1990"
+		}, "", ""},
+		{"period starting two years ahead", func(f *ChildForm) { f.Periods[0].Start = "09/07/2027" }, "", ""},
+		{"period starting more than two years ahead", func(f *ChildForm) { f.Periods[0].Start = "10/07/2027" }, "periode-0-debut", "La date ne peut pas dépasser le 09/07/2027 (2 ans après aujourd'hui)."},
+		{"period ending more than two years ahead", func(f *ChildForm) { f.Periods[0].End = "10/07/2027" }, "periode-0-fin", "La date ne peut pas dépasser le 09/07/2027 (2 ans après aujourd'hui)."},
+		{"derogation from 1900 to 2200", func(f *ChildForm) {
+			f.Periods[0] = PeriodRow{Kind: KindDerogation, Start: "01/01/1900", End: "31/12/2200"}
+		}, "periode-0-fin", "La date ne peut pas dépasser le 09/07/2027 (2 ans après aujourd'hui)."},
+		{"31 periods", func(f *ChildForm) {
+			for i := 1; i <= MaxPeriods; i++ {
+				f.Periods = append(f.Periods, PeriodRow{Index: i, Kind: KindStandard, Start: "09/07/2025"})
+			}
+		}, "periodes", "Une fiche compte au plus 30 périodes d'accueil : seules les 30 premières envoyées sont reprises ci-dessous. Rien n'est enregistré ; vérifiez-les, puis cliquez sur VALIDER."},
+		{"30 periods", func(f *ChildForm) {
+			for i := 1; i < MaxPeriods; i++ {
+				f.Periods = append(f.Periods, PeriodRow{Index: i, Kind: KindStandard, Start: "09/07/2025"})
+			}
+		}, "", ""},
+		{"more rows posted than kept", func(f *ChildForm) { f.RowsPosted = MaxPeriods + 1 }, "periodes", msgTooManyPeriods},
+		{"NUL in the child's name", func(f *ChildForm) { f.Nom = "ANNA\x00" }, "nom", form.MsgForbidden},
+		{"bidi override in the first name", func(f *ChildForm) { f.Prenom = "Anna\u202E" }, "prenom", form.MsgForbidden},
+		{"zero-width space in a guardian's name", func(f *ChildForm) { f.G1.Nom = "ENFANT\u200BGARDE" }, "g1-nom", form.MsgForbidden},
+		{"word joiner in a guardian's first name", func(f *ChildForm) { f.G2.Prenom = "Pa\u2060pa" }, "g2-prenom", form.MsgForbidden},
+		{"NUL in a guardian's email", func(f *ChildForm) { f.G1.Email = "maman\x00@mailperso.fr" }, "g1-email", form.MsgForbidden},
+		{"control character in a phone", func(f *ChildForm) { f.G1.Phone = "06 12 34 56 78\x00" }, "g1-telephone", "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78."},
+		{"newline in the address", func(f *ChildForm) { f.Adresse = "147 bd\nNice" }, "adresse", form.MsgForbidden},
+		{"byte order mark in the commune", func(f *ChildForm) { f.Commune = "\uFEFFNice" }, "commune", form.MsgForbidden},
+		{"NUL in the secondary commune", func(f *ChildForm) {
+			f.HasSecondary, f.Adresse2, f.CodePostal2, f.Commune2 = true, "1 rue", "06000", "Ni\x00ce"
+		}, "commune2", form.MsgForbidden},
+		{"NUL in the secondary address", func(f *ChildForm) {
+			f.HasSecondary, f.Adresse2, f.CodePostal2, f.Commune2 = true, "1\x00rue", "06000", "Nice"
+		}, "adresse2", form.MsgForbidden},
+		{"NUL in a comment", func(f *ChildForm) { f.Periods[0].Comment = "été\x00" }, "periode-0-commentaire", form.MsgForbidden},
+		{"bidi override in a comment", func(f *ChildForm) { f.Periods[0].Comment = "note \u202Eabc" }, "periode-0-commentaire", form.MsgForbidden},
+		{"tab in a comment", func(f *ChildForm) { f.Periods[0].Comment = "été\tmatin" }, "", ""},
+		{"NUL in a date", func(f *ChildForm) { f.Periods[0].Start = "09/07/20\x00" }, "periode-0-debut", msgDate},
+		{"comment of 500 characters", func(f *ChildForm) { f.Periods[0].Comment = strings.Repeat("é", 500) }, "", ""},
+		{"comment of 501 characters", func(f *ChildForm) { f.Periods[0].Comment = strings.Repeat("é", 501) }, "periode-0-commentaire", form.MsgTooLong(500)},
+		{"NFD name of 100 characters as seen", func(f *ChildForm) { f.Nom = strings.Repeat("e\u0301", 100) }, "", ""},
 		{"no 29 February in 2025", func(f *ChildForm) {
 			f.Periods = []PeriodRow{{Index: 0, Kind: KindDerogation, Start: "29/02/2025", End: "01/03/2025"}}
 		}, "periode-0-debut", msgDate},

@@ -37,7 +37,19 @@ const (
 	MaxDerogationDaysPerYear = 55
 	MaxOverrunHoursPerMonth  = 50
 	DeclarationDeadlineDays  = 8
+	// MaxYearsAhead bounds how far ahead a period may be declared: further
+	// is a typing error (2205 for 2025), and would make the per-year rules
+	// run over centuries.
+	MaxYearsAhead = 2
 )
+
+// FirstPeriodDay is the earliest day a period may start or end: earlier is
+// a typing error, not a care period this extranet declares.
+var FirstPeriodDay = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// LastPeriodDay is the latest day a period may start or end, MaxYearsAhead
+// years after today.
+func LastPeriodDay(today time.Time) time.Time { return today.AddDate(MaxYearsAhead, 0, 0) }
 
 // Guardian is a "responsable légal".
 type Guardian struct {

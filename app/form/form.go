@@ -1,30 +1,26 @@
-// Package form holds the parsing helpers every form shares: trimmed, copied
-// values, French dates as typed or from a date input, email addresses.
+// Package form holds the parsing and checking helpers every form shares:
+// copied, normalised values; the one character and length check of every text
+// field (Check); French dates as typed or from a date input; email addresses.
 package form
 
 import (
 	"net/mail"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 )
 
-// Value is a form field trimmed of surrounding spaces and copied (fiber
-// reuses its buffers after the handler returns).
+// Value is a form field copied (fiber reuses its buffers after the handler
+// returns), normalised (see Normalize) and trimmed of surrounding spaces.
 func Value(c *fiber.Ctx, name string) string {
-	return strings.TrimSpace(strings.Clone(c.FormValue(name)))
+	return strings.TrimSpace(Normalize(strings.Clone(c.FormValue(name))))
 }
 
-// Raw is a form field copied as typed (passwords: spaces count).
+// Raw is a form field copied and normalised but otherwise as typed
+// (passwords: spaces count).
 func Raw(c *fiber.Ctx, name string) string {
-	return strings.Clone(c.FormValue(name))
-}
-
-// TooLong is true when s has more than max characters or is not valid UTF-8.
-func TooLong(s string, max int) bool {
-	return !utf8.ValidString(s) || utf8.RuneCountInString(s) > max
+	return Normalize(strings.Clone(c.FormValue(name)))
 }
 
 // ParseDate reads a date typed as jj/mm/aaaa (one-digit day and month, dots or
@@ -53,9 +49,9 @@ func ParseDate(s string) (time.Time, bool) {
 const MaxEmail = 254
 
 // ValidEmail is true for a bare address such as prenom.nom@exemple.fr: one
-// @, a domain with a dot, no name part, no spaces.
+// @, a domain with a dot, no name part, no spaces, nothing invisible.
 func ValidEmail(s string) bool {
-	if s == "" || len(s) > MaxEmail || strings.ContainsAny(s, " <>\"(),;:\\[]") {
+	if s == "" || len(s) > MaxEmail || !Allowed(s, Name) || strings.ContainsAny(s, " <>\"(),;:\\[]") {
 		return false
 	}
 	a, err := mail.ParseAddress(s)
