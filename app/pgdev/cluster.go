@@ -43,6 +43,8 @@ type Cluster struct {
 	Port int
 	cmd  *exec.Cmd
 	done chan error
+	// lock keeps a second app off the folder while this cluster runs.
+	lock *os.File
 }
 
 // FindBinDir returns the directory that holds initdb and postgres: the PATH
@@ -97,6 +99,17 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	// Before anything else: another app may be running on this folder.
+	lock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	started := false
+	defer func() {
+		if !started {
+			lock.Close()
+		}
+	}()
 	if cred != nil && !reachable(filepath.Dir(dir), cred) {
 		// Under /root, say: the server's user cannot traverse the parents.
 		// Keep the cluster where it can, stable for this project folder.
@@ -126,7 +139,7 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 		}
 	}
 	// A server left behind by a killed run would hold the data directory.
-	stopStale(data)
+	stopStale(data, logf)
 
 	port, err := freePort()
 	if err != nil {
@@ -160,7 +173,9 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 		Port: port,
 		cmd:  cmd,
 		done: make(chan error, 1),
+		lock: lock,
 	}
+	started = true // from here on, Stop releases the lock
 	go func() { c.done <- cmd.Wait(); logFile.Close() }()
 	if err := c.waitReady(ctx, 30*time.Second); err != nil {
 		_ = c.Stop()
@@ -190,18 +205,31 @@ func (c *Cluster) waitReady(ctx context.Context, limit time.Duration) error {
 	}
 }
 
-// Stop asks the server for a fast shutdown and waits for it.
+// Stop asks the server for a fast shutdown, waits for it, then lets another
+// app have the folder.
 func (c *Cluster) Stop() error {
-	if c == nil || c.cmd.Process == nil {
+	if c == nil {
+		return nil
+	}
+	defer c.unlock()
+	if c.cmd.Process == nil {
 		return nil
 	}
 	_ = c.cmd.Process.Signal(syscall.SIGINT)
 	select {
-	case <-c.done:
+	case err := <-c.done:
+		c.done <- err // a second Stop returns at once
 		return nil
 	case <-time.After(30 * time.Second):
 		_ = c.cmd.Process.Kill()
 		return errors.New("postgres: killed after 30 s without stopping")
+	}
+}
+
+func (c *Cluster) unlock() {
+	if c.lock != nil {
+		c.lock.Close()
+		c.lock = nil
 	}
 }
 
@@ -243,24 +271,58 @@ func reachable(path string, cred *syscall.Credential) bool {
 	}
 }
 
-// stopStale kills a server that a previous, killed run left on this data directory.
-func stopStale(data string) {
+// stopStale stops a server that a previous, killed run left on this data
+// directory. The PID in postmaster.pid may since belong to anything (and we
+// may be root): only a PostgreSQL server of this very data directory is
+// signalled. Anything else is left alone, and PostgreSQL itself then decides
+// whether the file is stale.
+func stopStale(data string, logf func(string, ...any)) {
 	raw, err := os.ReadFile(filepath.Join(data, "postmaster.pid"))
 	if err != nil {
 		return
 	}
 	pid, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(raw), "\n", 2)[0]))
-	if err != nil || pid <= 0 {
+	if err != nil || pid <= 0 || pid == os.Getpid() {
 		return
 	}
 	proc, err := os.FindProcess(pid)
 	if err != nil || proc.Signal(syscall.Signal(0)) != nil {
 		return // not running: postgres removes the stale file itself
 	}
+	if !isPostmasterOf(pid, data) {
+		logf("postmaster.pid names process %d, which is not this cluster's PostgreSQL: left alone", pid)
+		return
+	}
+	logf("stopping the PostgreSQL server (process %d) that a previous run left on %s", pid, data)
 	_ = proc.Signal(syscall.SIGINT)
-	for i := 0; i < 100 && proc.Signal(syscall.Signal(0)) == nil; i++ {
+	for i := 0; i < 100 && isPostmasterOf(pid, data); i++ {
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// isPostmasterOf is true when process pid runs a "postgres" executable whose
+// command line names data with -D, as Start launches it. Read from /proc;
+// when it cannot be read, the answer is no.
+func isPostmasterOf(pid int, data string) bool {
+	exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid))
+	if err != nil {
+		return false
+	}
+	// A binary replaced by a package upgrade while running reads "… (deleted)".
+	if filepath.Base(strings.TrimSuffix(exe, " (deleted)")) != "postgres" {
+		return false
+	}
+	raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
+	if err != nil {
+		return false
+	}
+	args := strings.Split(strings.TrimRight(string(raw), "\x00"), "\x00")
+	for i := 0; i+1 < len(args); i++ {
+		if args[i] == "-D" && filepath.Clean(args[i+1]) == filepath.Clean(data) {
+			return true
+		}
+	}
+	return false
 }
 
 func freePort() (int, error) {
