@@ -126,15 +126,16 @@ func TestLifetimeFR(t *testing.T) {
 }
 
 func TestSlotCount(t *testing.T) {
-	cases := []struct{ procs, budget, perHash, want int }{
-		{2, 256 << 20, 64 << 20, 2},
-		{16, 256 << 20, 64 << 20, 4}, // memory bounds it
-		{1, 256 << 20, 64 << 20, 1},
-		{8, 32 << 20, 64 << 20, 1}, // never zero
+	cases := []struct{ procs, lanes, budget, perHash, want int }{
+		{2, 2, 256 << 20, 64 << 20, 1}, // this machine: one hash keeps both cores busy
+		{8, 2, 256 << 20, 64 << 20, 4},
+		{16, 2, 256 << 20, 64 << 20, 4}, // memory bounds it
+		{1, 2, 256 << 20, 64 << 20, 1},  // never zero
+		{8, 2, 32 << 20, 64 << 20, 1},
 	}
 	for _, tc := range cases {
-		if got := slotCount(tc.procs, tc.budget, tc.perHash); got != tc.want {
-			t.Errorf("slotCount(%d, %d, %d) = %d, want %d", tc.procs, tc.budget, tc.perHash, got, tc.want)
+		if got := slotCount(tc.procs, tc.lanes, tc.budget, tc.perHash); got != tc.want {
+			t.Errorf("slotCount(%d, %d, %d, %d) = %d, want %d", tc.procs, tc.lanes, tc.budget, tc.perHash, got, tc.want)
 		}
 	}
 }

@@ -24,13 +24,15 @@ const hashMemoryBudget = 256 << 20
 // deadline is further: a visitor rather gets a prompt "try again".
 const maxHashWait = 5 * time.Second
 
-// hashSlots bounds the argon2id computations running at once: one per core,
+// hashSlots bounds the argon2id computations running at once: as many as
+// keep every core busy (each hash runs params.Parallelism lanes at once),
 // within the memory budget. Without it, a flood of anonymous requests that
-// each hash 64 MiB exhausts the memory and starves every other request.
-var hashSlots = make(chan struct{}, slotCount(runtime.GOMAXPROCS(0), hashMemoryBudget, int(params.Memory)<<10))
+// each hash 64 MiB exhausts the memory and starves every other request; with
+// more, hashes only queue for the cores and delay every page.
+var hashSlots = make(chan struct{}, slotCount(runtime.GOMAXPROCS(0), int(params.Parallelism), hashMemoryBudget, int(params.Memory)<<10))
 
-func slotCount(procs, budget, perHash int) int {
-	return max(1, min(procs, budget/perHash))
+func slotCount(procs, lanes, budget, perHash int) int {
+	return max(1, min(procs/lanes, budget/perHash))
 }
 
 // ErrBusy is returned when no hashing slot frees up in time: the service is
