@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"os/signal"
@@ -215,6 +216,13 @@ func printBanner(cfg config.Config, embedded bool) {
 	}
 	if cfg.DevMailbox() {
 		fmt.Fprintf(&b, "No SMTP_URL: emails are kept at %s/dev/courriels (and their links logged).\n", cfg.BaseURL)
+	}
+	if host, port, err := net.SplitHostPort(cfg.ListenAddr); err == nil {
+		if ip := net.ParseIP(host); host == "localhost" || (ip != nil && ip.IsLoopback()) {
+			fmt.Fprintf(&b, "Listening on %s: this computer only (LISTEN_ADDR=:%s opens it to the network).\n", cfg.ListenAddr, port)
+		} else {
+			fmt.Fprintf(&b, "Listening on %s.\n", cfg.ListenAddr)
+		}
 	}
 	fmt.Fprintln(&b, "Stop with Ctrl-C.")
 	fmt.Print(b.String())
