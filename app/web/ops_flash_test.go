@@ -13,8 +13,9 @@ import (
 // the request reaches the app over http (as behind a proxy that ends TLS).
 func TestNoticeCookieIsSecureOverHTTPS(t *testing.T) {
 	t.Parallel()
+	db := apptest.New(t).URL // one database (and demo data) for both apps
 	for _, base := range []string{"http://localhost:3000", "https://extranet.example.fr"} {
-		env := apptest.NewOn(t, apptest.New(t).URL, nil, func(c *config.Config) { c.BaseURL = base })
+		env := apptest.NewOn(t, db, nil, func(c *config.Config) { c.BaseURL = base })
 		c := env.Client()
 		c.Login("100001", "Demo-assmat1")
 		c.Get("/") // the signed-in page's CSRF token
