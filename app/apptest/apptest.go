@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/alexedwards/argon2id"
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -107,6 +108,30 @@ func NewOn(t testing.TB, dbURL string, clock *Clock, options ...func(*config.Con
 		t.Fatal(err)
 	}
 	return &Env{T: t, URL: dbURL, Pool: pool, App: app, Clock: clock, Config: cfg, Trips: trips}
+}
+
+// NewAssmat adds an active childminder who signs in with login and password
+// (a temporary one when mustChange) and returns her id: a second account for
+// access-control tests, owner of nothing the demo accounts own.
+func (e *Env) NewAssmat(login, password string, mustChange bool) int64 {
+	e.T.Helper()
+	// The library's defaults, as app/credentials stores them: the hash carries
+	// its parameters, so that the login checks it like any other.
+	hash, err := argon2id.CreateHash(password, argon2id.DefaultParams)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	email := login + "@example.fr"
+	id, err := db.New(e.Pool).CreateAssmat(context.Background(), db.CreateAssmatParams{
+		Login: login, Civilite: "Madame", Nom: "AUTRE", Prenom: "Bérénice",
+		DateNaissance: time.Date(1982, 4, 9, 0, 0, 0, 0, time.UTC), SituationFamiliale: "Mariée",
+		Adresse: "5 rue de France", CodePostal: "06000", Commune: "Nice",
+		Email: &email, PasswordHash: &hash, MustChangePassword: mustChange,
+	})
+	if err != nil {
+		e.T.Fatalf("new childminder %s: %v", login, err)
+	}
+	return id
 }
 
 // Serve starts the application on a loopback port, for real HTTP clients and

@@ -1,0 +1,215 @@
+package web_test
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/static"
+)
+
+// matrixRows is the route matrix: every route the router registers, with
+// what fills its parameters and the answer each kind of visitor must get.
+// A route without a row fails TestRouteMatrix: whoever adds a route says who
+// may reach it. The back office (issue 10) adds a column: a field "agent" in
+// matrixRow and a line in matrixRoles.
+//
+// A cell is the answer to a harmless request (an empty or half-filled form):
+// the matrix checks who reaches what, not what the forms accept. Every unsafe
+// method is also sent without a CSRF token and with another session's, plain
+// and htmx: those must be refused (403) whatever the cell says.
+//
+// unrouted are requests no route answers: an unknown path, a known path with
+// another method.
+func matrixRows() (routed, unrouted []matrixRow) {
+	// Answers.
+	answer := func(status int) matrixWant { return matrixWant{status: status} }
+	seeOther := func(to string) matrixWant { return matrixWant{status: http.StatusSeeOther, to: to} }
+	var (
+		ok            = answer(http.StatusOK)
+		invalid       = answer(http.StatusUnprocessableEntity) // the form comes back with its French errors
+		notFound      = answer(http.StatusNotFound)
+		notAllowed    = answer(http.StatusMethodNotAllowed)
+		gone          = answer(http.StatusGone) // "Lien expiré"
+		toLogin       = seeOther("/connexion")
+		toNewPassword = seeOther("/changement-mot-de-passe")
+		toDashboard   = seeOther("/")
+		toAccount     = seeOther("/mon-compte")
+		favicon       = matrixWant{status: http.StatusMovedPermanently, to: static.Path("img/favicon.svg")}
+		// Accepted actions: each runs on a session and a target of its own
+		// (see matrixFixture.disposable) and must change the first table
+		// listed, and none but those listed.
+		loggedOut    = toLogin.changing("sessions")
+		childDeleted = seeOther("/enfants-accueillis").changing("children", "care_periods")
+		// The address changes and the old one is told: an email job, then the mailbox.
+		emailChanged = seeOther("/adresse-email-confirmee").changing("assmats", "account_tokens", "river_job", "dev_mailbox")
+	)
+	// What fills the parameters (see matrixFixture).
+	var (
+		staticFile      = matrixTarget{"a static file", (*matrixFixture).staticFile}
+		childOfA        = matrixTarget{"A's child", (*matrixFixture).childOfA}
+		devMail         = matrixTarget{"an email", (*matrixFixture).devMail}
+		unknownID       = matrixTarget{"unknown id", (*matrixFixture).unknownID}
+		unknownToken    = matrixTarget{"unknown token", (*matrixFixture).unknownToken}
+		passwordLinkOfA = matrixTarget{"A's valid password link", (*matrixFixture).passwordLinkOfA}
+		emailLinkOfA    = matrixTarget{"A's valid email link", (*matrixFixture).emailLinkOfA}
+	)
+	// The inline check of one field, as htmx sends it when the field is left.
+	fieldCheck := apptest.Values("nom", "DUPONT")
+	fieldCheckHeader := []apptest.Header{{Name: "HX-Trigger-Name", Value: "nom"}}
+
+	routed = []matrixRow{
+		// Before the session: nobody is refused.
+		{route: "GET /static/*", target: staticFile, anon: ok, a: ok, b: ok, temp: ok},
+		{route: "GET /favicon.ico", anon: favicon, a: favicon, b: favicon, temp: favicon},
+
+		// Public pages and forms.
+		{route: "GET /connexion", anon: ok, a: toDashboard, b: toDashboard, temp: toDashboard},
+		{route: "POST /connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid},
+		{route: "POST /deconnexion", anon: toLogin, a: loggedOut, b: loggedOut, temp: loggedOut},
+		{route: "GET /premiere-connexion", anon: ok, a: ok, b: ok, temp: ok},
+		{route: "POST /premiere-connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid},
+		// An emailed link is its own proof, whoever holds it, signed in or not.
+		{route: "GET /mot-de-passe/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone},
+		{route: "GET /mot-de-passe/:token", target: passwordLinkOfA, anon: ok, a: ok, b: ok, temp: ok},
+		{route: "POST /mot-de-passe/:token", target: unknownToken, throttled: true, anon: gone, a: gone, b: gone, temp: gone},
+		{route: "POST /mot-de-passe/:token", target: passwordLinkOfA, throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid},
+		{route: "GET /adresse-email/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone},
+		{route: "GET /adresse-email/:token", target: emailLinkOfA, anon: ok, a: ok, b: ok, temp: ok},
+		{route: "POST /adresse-email/:token", target: unknownToken, throttled: true, anon: gone, a: gone, b: gone, temp: gone},
+		{route: "POST /adresse-email/:token", target: emailLinkOfA, throttled: true,
+			anon: emailChanged, a: emailChanged, b: emailChanged, temp: emailChanged},
+		{route: "GET /adresse-email-confirmee", anon: ok, a: ok, b: ok, temp: ok},
+		{route: "GET /accessibilite", anon: ok, a: ok, b: ok, temp: ok},
+		// The development mailbox (no SMTP_URL): open to whoever reaches the app.
+		{route: "GET /dev/courriels", anon: ok, a: ok, b: ok, temp: ok},
+		{route: "GET /dev/courriels/:id", target: devMail, anon: ok, a: ok, b: ok, temp: ok},
+		{route: "GET /dev/courriels/:id", target: unknownID, anon: notFound, a: notFound, b: notFound, temp: notFound},
+
+		// Temporary password: nothing but the page that replaces it.
+		{route: "GET /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: ok},
+		{route: "POST /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: invalid},
+
+		// Signed in with a password of her own.
+		{route: "GET /", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "GET /mon-compte", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "POST /mon-compte/mot-de-passe", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword},
+		{route: "POST /mon-compte/adresse-email", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword},
+		{route: "GET /enfants-accueillis", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "GET /enfants-accueillis/nouveau", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "POST /enfants-accueillis/nouveau", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword},
+		{route: "POST /enfants-accueillis/champ", form: fieldCheck, header: fieldCheckHeader,
+			anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+
+		// A's child: B, who owns nothing of A's, does not even learn that it exists.
+		{route: "GET /enfants-accueillis/:id", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
+		{route: "GET /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
+		{route: "POST /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: invalid, b: notFound, temp: toNewPassword},
+		{route: "GET /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
+		{route: "POST /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: childDeleted, b: notFound, temp: toNewPassword},
+	}
+
+	// The signed-in area's middleware (session.RequireUser) runs for every
+	// path no public route took: a visitor not fully signed in is sent on as
+	// from any private page, before any 404 or 405.
+	unrouted = []matrixRow{
+		{route: "GET /nulle-part", anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
+		{route: "GET /enfants-accueillis/champ", anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
+		// Signing out is a POST: a prefetched link signs nobody out.
+		{route: "GET /deconnexion", anon: toLogin, a: notAllowed, b: notAllowed, temp: toNewPassword},
+		{route: "POST /accessibilite", anon: toLogin, a: notAllowed, b: notAllowed, temp: toNewPassword},
+	}
+	return routed, unrouted
+}
+
+// matrixRoles are the columns: who asks. A signed-in role's home is a page of
+// hers that carries her CSRF token.
+var matrixRoles = []matrixRole{
+	{name: "anonymous", want: func(r matrixRow) matrixWant { return r.anon }},
+	{name: "A", login: "100001", password: "Demo-assmat1", home: "/mon-compte", want: func(r matrixRow) matrixWant { return r.a }},
+	{name: "B", login: matrixLoginB, password: matrixPasswordB, home: "/mon-compte", want: func(r matrixRow) matrixWant { return r.b }},
+	{name: "temporary", login: "100002", password: "Temp-2025a", home: "/changement-mot-de-passe",
+		want: func(r matrixRow) matrixWant { return r.temp }},
+}
+
+// B is a second active childminder, owner of nothing of A's (the fixture creates her).
+const (
+	matrixLoginB    = "200001"
+	matrixPasswordB = "Autre-assmat-2"
+)
+
+// matrixRow is one route, what fills its parameters, and each role's answer.
+type matrixRow struct {
+	route  string       // "METHOD /path" as the router registers it
+	target matrixTarget // fills :id, :token and *
+	// form is the body of an unsafe method (nil: an empty form), to which
+	// the variant adds its CSRF token; header goes with every variant.
+	form   map[string][]string
+	header []apptest.Header
+	// throttled: the login throttle counts these submissions, so that an
+	// answered one may write login_throttle (a refused one may not).
+	throttled bool
+
+	anon, a, b, temp matrixWant
+}
+
+type matrixRole struct {
+	name, login, password, home string
+	want                        func(matrixRow) matrixWant
+}
+
+// matrixWant is an expected answer. A 303 is a 204 with HX-Redirect for htmx;
+// a 301 is the same for both.
+type matrixWant struct {
+	status  int
+	to      string   // Location, or HX-Redirect
+	changes []string // tables an accepted action changes; none: nothing may change
+}
+
+func (w matrixWant) changing(tables ...string) matrixWant { w.changes = tables; return w }
+
+func TestRouteMatrix(t *testing.T) {
+	t.Parallel()
+	start := time.Now()
+	fx := newMatrixFixture(t)
+	routed, unrouted := matrixRows()
+
+	// Every registered route has at least one row; every row is where it belongs.
+	routes := matrixRoutes(fx.env.App)
+	for _, r := range routes {
+		if !slices.ContainsFunc(routed, func(row matrixRow) bool { return row.route == r }) {
+			t.Errorf("route %q has no expectation in the route matrix: add a row for it to matrixRows in "+
+				"app/web/routematrix_test.go, with the answer each role must get (anon, a, b, temp)", r)
+		}
+	}
+	for _, row := range routed {
+		if !slices.Contains(routes, row.route) {
+			t.Errorf("the route matrix has a row for %q, which the router does not register: update or remove it", row.route)
+		}
+	}
+	for _, row := range unrouted {
+		if slices.Contains(routes, row.route) {
+			t.Errorf("%q is a registered route: move its row from unrouted to routed", row.route)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+
+	var n matrixCount
+	for _, row := range slices.Concat(routed, unrouted) {
+		method, pattern, _ := strings.Cut(row.route, " ")
+		for _, role := range matrixRoles {
+			for _, v := range matrixVariantsOf(method) {
+				n.add(v)
+				fx.run(row, role, method, pattern, v)
+			}
+		}
+	}
+	t.Logf("%d routes, %d rows (+%d unrouted), %d roles: %d cases (%d safe-method, %d unsafe with a valid token, %d CSRF refusals) in %s",
+		len(routes), len(routed), len(unrouted), len(matrixRoles), n.safe+n.unsafe+n.refused, n.safe, n.unsafe, n.refused,
+		time.Since(start).Round(time.Millisecond))
+}
