@@ -49,7 +49,13 @@ func hxHeaders(ctx context.Context) string {
 	return string(b)
 }
 
-// htmxConfig lets 422 (a form with errors) and 429 (too many attempts) swap, and keeps htmx within the
+// RequestAlertID is the empty region at the top of every page where an htmx
+// request's technical error (5xx) is swapped, so that it is seen and announced
+// (its card has role="alert") without replacing the form the visitor was filling.
+const RequestAlertID = "alerte-requete"
+
+// htmxConfig lets 422 (a form with errors) and 429 (too many attempts) swap, and 5xx (which the error
+// handler retargets to the page's alert region, RequestAlertID, leaving what was typed in place), and keeps htmx within the
 // strict CSP: no eval, no inline styles or scripts, history restores as full pages.
-const htmxConfig = `{"responseHandling":[{"code":"204","swap":false},{"code":"422","swap":true},{"code":"429","swap":true},{"code":"[23]..","swap":true},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}],` +
+const htmxConfig = `{"responseHandling":[{"code":"204","swap":false},{"code":"422","swap":true},{"code":"429","swap":true},{"code":"[23]..","swap":true},{"code":"5..","swap":true,"error":true},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}],` +
 	`"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyRestoreAsHxRequest":false,"selfRequestsOnly":true,"scrollIntoViewOnBoost":false}`

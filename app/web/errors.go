@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -29,15 +30,17 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
 		code := fiber.StatusInternalServerError
 		var fe *fiber.Error
+		overloaded := errors.Is(err, credentials.ErrBusy)
 		switch {
 		case errors.As(err, &fe):
 			code = fe.Code
-		case databaseUnavailable(err):
+			overloaded = code == fiber.StatusServiceUnavailable
+		case overloaded, databaseUnavailable(err):
 			code = fiber.StatusServiceUnavailable
 		}
 		rid, _ := c.Locals("requestid").(string)
 		switch {
-		case code == fiber.StatusServiceUnavailable && fe != nil:
+		case overloaded:
 			// Refused on purpose (overload): worth watching, not an error of ours.
 			log.Warn("request refused: overloaded", "request_id", rid, "method", c.Method(), "path", logPath(c.Path()), "status", code)
 		case code >= 500:
@@ -45,6 +48,12 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		}
 		if code == fiber.StatusServiceUnavailable {
 			c.Set(fiber.HeaderRetryAfter, retryAfter)
+		}
+		if code >= 500 && httpx.IsHTMX(c) {
+			// Into the page's alert region, not the request's target: a form
+			// keeps what was typed, and the visitor may send it again.
+			c.Set("HX-Retarget", "#"+components.RequestAlertID)
+			c.Set("HX-Reswap", "innerHTML")
 		}
 		props := errorProps(code, rid)
 		if rerr := httpx.Render(c, httpx.View{Title: props.Title, Page: components.ErrorPage(props),

@@ -17,6 +17,9 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/departement06/extranet-assmat/app/credentials"
+	"github.com/departement06/extranet-assmat/components"
 )
 
 func TestDatabaseUnavailableTellsOutagesFromBugs(t *testing.T) {
@@ -76,7 +79,8 @@ func TestEvery503SaysTryAgainInAMoment(t *testing.T) {
 	app.Get("/base-perdue", func(*fiber.Ctx) error {
 		return fmt.Errorf("load: %w", &pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"})
 	})
-	for _, path := range []string{"/surcharge", "/base-perdue"} {
+	app.Get("/hachage-sature", func(*fiber.Ctx) error { return fmt.Errorf("check: %w", credentials.ErrBusy) })
+	for _, path := range []string{"/surcharge", "/base-perdue", "/hachage-sature"} {
 		for _, htmx := range []bool{false, true} {
 			req := httptest.NewRequest(http.MethodGet, path, nil)
 			if htmx {
@@ -97,6 +101,9 @@ func TestEvery503SaysTryAgainInAMoment(t *testing.T) {
 			}
 			if isPage := strings.HasPrefix(strings.ToLower(body), "<!doctype html>"); isPage == htmx {
 				t.Errorf("%s htmx=%v: full page %v", path, htmx, isPage)
+			}
+			if target := res.Header.Get("HX-Retarget"); htmx != (target == "#"+components.RequestAlertID) {
+				t.Errorf("%s htmx=%v: HX-Retarget %q, want the page's alert region for htmx only", path, htmx, target)
 			}
 			if strings.Contains(body, "administrator") {
 				t.Errorf("%s: internal text shown: %s", path, body)
