@@ -35,7 +35,7 @@ func (h *Handlers) ShowConfirmEmail(c *fiber.Ctx) error {
 func (h *Handlers) SubmitConfirmEmail(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	token := strings.Clone(c.Params("token"))
-	if r, err := h.throttle.Reserve(ctx, throttle.TokenClientKey(c.IP())); err != nil {
+	if r, err := h.throttle.Reserve(ctx, throttle.TokenClientKey(httpx.ClientIP(c))); err != nil {
 		return err
 	} else if !r.Allowed() {
 		return fiber.NewError(fiber.StatusTooManyRequests)

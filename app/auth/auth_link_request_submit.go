@@ -49,7 +49,7 @@ func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	if found && account.Email != nil && strings.EqualFold(*account.Email, f.Email) {
 		key = throttle.LinkMailboxKey(f.Identifiant)
 	}
-	if r, err := h.throttle.Reserve(ctx, key, throttle.LinkClientKey(c.IP())); err != nil {
+	if r, err := h.throttle.Reserve(ctx, key, throttle.LinkClientKey(httpx.ClientIP(c))); err != nil {
 		return err
 	} else if !r.Allowed() {
 		return renderLinkRequest(c, f.props(components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))), fiber.StatusTooManyRequests)
@@ -61,7 +61,7 @@ func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 		}
 	}
 	if !matches {
-		h.Log.Info("password link refused: identity does not match", "ip", c.IP())
+		h.Log.Info("password link refused: identity does not match", "ip", httpx.ClientIP(c))
 	}
 	if err := sleepUntil(ctx, started.Add(linkAnswerFloor)); err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/throttle"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -23,7 +24,7 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	token := strings.Clone(c.Params("token"))
 	f := ParsePasswordForm(c)
-	r, err := h.throttle.Reserve(ctx, throttle.TokenClientKey(c.IP()))
+	r, err := h.throttle.Reserve(ctx, throttle.TokenClientKey(httpx.ClientIP(c)))
 	if err != nil {
 		return err
 	}

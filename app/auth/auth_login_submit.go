@@ -38,7 +38,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	// identifier's count: an attacker must not reset his address's count by
 	// signing in to an account of his own.
 	id := throttle.IdentifierKey(form.Identifiant)
-	out, err := h.throttle.Check(ctx, []throttle.Key{id}, []throttle.Key{throttle.ClientKey(c.IP())}, func() (bool, error) {
+	out, err := h.throttle.Check(ctx, []throttle.Key{id}, []throttle.Key{throttle.ClientKey(httpx.ClientIP(c))}, func() (bool, error) {
 		// Checked even for an unknown identifier: the answer takes the same time.
 		ok, err := credentials.CheckPassword(ctx, form.Password, account.PasswordHash)
 		return ok && known, err
@@ -65,10 +65,10 @@ func (h *Handlers) renderLoginFailure(c *fiber.Ctx, props components.LoginProps,
 	case !out.Refused.IsZero():
 		props.Errors = components.FormErrors(throttle.Explain(out.Refused, h.Now()))
 	case !out.LockedUntil.IsZero():
-		h.Log.Info("login failed, attempts suspended", "ip", c.IP())
+		h.Log.Info("login failed, attempts suspended", "ip", httpx.ClientIP(c))
 		props.Errors = components.FormErrors(msgBadCredentials, throttle.Explain(out.LockedUntil, h.Now()))
 	default:
-		h.Log.Info("login failed", "ip", c.IP())
+		h.Log.Info("login failed", "ip", httpx.ClientIP(c))
 		props.Errors = components.FormErrors(msgBadCredentials)
 		return renderLogin(c, props, fiber.StatusUnprocessableEntity)
 	}

@@ -110,7 +110,8 @@ func periodRowProps(r PeriodRow, number int, kinds []components.Option, errs com
 		id := PeriodID(r.Index, part)
 		return components.Field{ID: id, Name: id, Label: label + of, Value: value, Required: required, MaxLength: max,
 			Error: errs.For(id), Valid: submitted && value != "", CellLabel: true, ValidateURL: FieldURL,
-			ValidateInclude: "#" + PeriodID(r.Index, partKind) + ", #" + PeriodID(r.Index, partStart)}
+			// The birth date too: a period may not start before it.
+			ValidateInclude: "#" + PeriodID(r.Index, partKind) + ", #" + PeriodID(r.Index, partStart) + ", #" + idNaissance}
 	}
 	row := components.PeriodRowProps{
 		Index: r.Index, Number: number, Focus: focus,

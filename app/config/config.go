@@ -3,6 +3,7 @@ package config
 
 import (
 	"fmt"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -104,6 +105,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	for _, p := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
 		if p = strings.TrimSpace(p); p != "" {
+			if _, err := netip.ParsePrefix(p); err != nil {
+				if _, err := netip.ParseAddr(p); err != nil {
+					return c, fmt.Errorf("TRUSTED_PROXIES: %q is neither an IP address nor a CIDR range", p)
+				}
+			}
 			c.TrustedProxies = append(c.TrustedProxies, p)
 		}
 	}

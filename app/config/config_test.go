@@ -31,6 +31,8 @@ func TestFromEnv(t *testing.T) {
 		{"https base URL means Secure cookies", map[string]string{"BASE_URL": "https://extranet.example.fr/"}, false, func(c Config) bool { return c.SecureCookies() && c.BaseURL == "https://extranet.example.fr" }},
 		{"idle timeout", map[string]string{"SESSION_IDLE_TIMEOUT": "15m"}, false, func(c Config) bool { return c.SessionIdle == 15*time.Minute }},
 		{"trusted proxies", map[string]string{"TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2"}, false, func(c Config) bool { return len(c.TrustedProxies) == 2 && c.TrustedProxies[1] == "10.0.0.2" }},
+		{"trusted proxy that is no address", map[string]string{"TRUSTED_PROXIES": "10.0.0.1, proxy.example"}, true, nil},
+		{"trusted proxy range", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8"}, false, func(c Config) bool { return c.TrustedProxies[0] == "10.0.0.0/8" }},
 		{"bad port", map[string]string{"PORT": "abc"}, true, nil},
 		{"bad base URL", map[string]string{"BASE_URL": "extranet"}, true, nil},
 		{"bad duration", map[string]string{"SESSION_IDLE_TIMEOUT": "trente"}, true, nil},

@@ -157,21 +157,42 @@ func (p *Page) Open(url string) {
 	p.Do(chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body")))
 }
 
+// settled waits, with JavaScript on, until htmx has no request in flight and
+// has settled what it swapped: htmx activates the hx-* attributes of new
+// content only when it settles (20 ms after the swap), so a test acting on a
+// just-swapped element sooner than any person could would be ignored.
+func (p *Page) settled() {
+	p.t.Helper()
+	if !p.JS {
+		return
+	}
+	busy := `String(document.querySelector(".htmx-request, .htmx-settling, .htmx-swapping, .htmx-added") !== null)`
+	for deadline := time.Now().Add(10 * time.Second); p.Eval(busy) == "true"; {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("[%s] htmx still busy after 10 s", p.Mode())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // Fill replaces the value of an input with what a user types.
 func (p *Page) Fill(css, value string) {
 	p.t.Helper()
+	p.settled()
 	p.Do(chromedp.Clear(chromedp.CSS(css)), chromedp.SendKeys(chromedp.CSS(css), value))
 }
 
 // Click clicks an element.
 func (p *Page) Click(css string) {
 	p.t.Helper()
+	p.settled()
 	p.Do(chromedp.Click(chromedp.CSS(css)))
 }
 
 // Select chooses an option as a user would: the select fires "change".
 func (p *Page) Select(css, value string) {
 	p.t.Helper()
+	p.settled()
 	p.Do(chromedp.SetValue(chromedp.CSS(css), value))
 	p.Eval(`(function(){var e=document.querySelector(` + jsString(css) + `);e.dispatchEvent(new Event("change",{bubbles:true}));return ""})()`)
 }

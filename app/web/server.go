@@ -51,14 +51,15 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	}
 	https := d.Config.SecureCookies()
 	app := fiber.New(fiber.Config{
-		AppName:                 "extranet-assmat",
-		DisableStartupMessage:   true,
-		ErrorHandler:            errorHandler(d.Log),
-		BodyLimit:               bodyLimit,
-		ReadTimeout:             30 * time.Second,
-		WriteTimeout:            30 * time.Second,
-		IdleTimeout:             2 * time.Minute,
-		ProxyHeader:             proxyHeader(d.Config),
+		AppName:               "extranet-assmat",
+		DisableStartupMessage: true,
+		ErrorHandler:          errorHandler(d.Log),
+		BodyLimit:             bodyLimit,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           2 * time.Minute,
+		// No ProxyHeader: fiber's c.IP() would return X-Forwarded-For's raw
+		// text; httpx.ClientAddress reads it the safe way.
 		EnableTrustedProxyCheck: len(d.Config.TrustedProxies) > 0,
 		TrustedProxies:          d.Config.TrustedProxies,
 	})
@@ -66,6 +67,11 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		Idle: d.Config.SessionIdle, MaxAge: d.Config.SessionMaxAge, Secure: https, Now: d.Now,
 	})
 
+	trusted, err := httpx.ParseTrusted(d.Config.TrustedProxies)
+	if err != nil {
+		return nil, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+	}
+	app.Use(httpx.ClientAddress(trusted))
 	app.Use(requestid.New())
 	app.Use(accessLog(d.Log))
 	app.Use(recover.New())
@@ -74,13 +80,6 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(compress.New())
 	routes(app, d, sessions, csrf{key: key, secure: https})
 	return app, nil
-}
-
-func proxyHeader(c config.Config) string {
-	if len(c.TrustedProxies) > 0 {
-		return fiber.HeaderXForwardedFor
-	}
-	return ""
 }
 
 // csrfKey derives the key from SECRET_KEY, or else from a random secret kept in

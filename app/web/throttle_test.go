@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
 // After a run of wrong passwords for one identifier, further attempts, even
@@ -252,5 +255,43 @@ func TestOwnerLiftsALockThroughTheEmailedLink(t *testing.T) {
 		if got := throttleFailures(t, env, key); got != 0 {
 			t.Errorf("%s still counts %d failures", key, got)
 		}
+	}
+}
+
+// Behind a trusted proxy the client address is the first untrusted one from
+// the right of X-Forwarded-For: what a client writes on the left of the header
+// neither gives it fresh counters nor, however long, breaks the page.
+func TestForwardedForCannotDodgeTheClientCounter(t *testing.T) {
+	t.Parallel()
+	env := apptest.NewOn(t, pgtest.URL(t), nil, func(c *config.Config) { c.TrustedProxies = []string{"0.0.0.0"} })
+	c := env.Client()
+	c.Get("/connexion")
+	for i := 0; i < 6; i++ {
+		res := c.Submit("/connexion", apptest.Values("identifiant", fmt.Sprintf("99990%d", i), "mot_de_passe", "Mauvais-1"),
+			apptest.Header{Name: "X-Forwarded-For", Value: fmt.Sprintf("evil-%d, 192.0.2.%d, 203.0.113.9", i, i)})
+		if res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("attempt %d: %d", i, res.StatusCode)
+		}
+	}
+	huge := c.Submit("/connexion", apptest.Values("identifiant", "999999", "mot_de_passe", "Mauvais-1"),
+		apptest.Header{Name: "X-Forwarded-For", Value: strings.Repeat("x", 3000) + ", 203.0.113.9"})
+	if huge.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a 3000-byte X-Forwarded-For: %d", huge.StatusCode)
+	}
+	rows, err := env.Pool.Query(context.Background(), `SELECT key, failures FROM login_throttle WHERE key LIKE 'ip:%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			t.Fatal(err)
+		}
+		got[k] = n
+	}
+	if len(got) != 1 || got["ip:203.0.113.9"] != 7 {
+		t.Errorf("client counters %v, want ip:203.0.113.9 counting the 7 failures", got)
 	}
 }

@@ -1,0 +1,107 @@
+package httpx
+
+import (
+	"net/netip"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+const localsClient = "httpx.client"
+
+// ClientAddress finds the address of the client behind the proxies we trust
+// and keeps it for ClientIP. X-Forwarded-For is read from the right: each
+// trusted proxy appended the address it received from, so the first address
+// that is not a trusted proxy is the client; whatever stands further left was
+// written by the client itself and is ignored. Without trusted proxies, the
+// header is ignored altogether. (Fiber's own c.IP() with a proxy header
+// returns the header's raw text: a new throttle key per request, of any length.)
+func ClientAddress(trusted []netip.Prefix) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		remote, _ := netip.AddrFromSlice(c.Context().RemoteIP())
+		var forwarded []string
+		if len(trusted) > 0 {
+			c.Request().Header.VisitAll(func(k, v []byte) {
+				if strings.EqualFold(string(k), fiber.HeaderXForwardedFor) {
+					forwarded = append(forwarded, string(v))
+				}
+			})
+		}
+		c.Locals(localsClient, ThrottleForm(clientOf(remote.Unmap(), forwarded, trusted)))
+		return c.Next()
+	}
+}
+
+// ClientIP is the client's address as the throttle counts it (see
+// ThrottleForm): at most a few dozen characters, never the client's own text.
+func ClientIP(c *fiber.Ctx) string {
+	if ip, ok := c.Locals(localsClient).(string); ok {
+		return ip
+	}
+	remote, _ := netip.AddrFromSlice(c.Context().RemoteIP())
+	return ThrottleForm(remote.Unmap())
+}
+
+// clientOf is the client's address given the connection's peer and the
+// X-Forwarded-For headers (in the order received).
+func clientOf(remote netip.Addr, forwarded []string, trusted []netip.Prefix) netip.Addr {
+	client := remote
+	if !isTrusted(client, trusted) {
+		return client
+	}
+	hops := strings.Split(strings.Join(forwarded, ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		addr, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+		if err != nil {
+			// Not written by a proxy of ours: the last trusted hop is all we know.
+			return client
+		}
+		client = addr.Unmap()
+		if !isTrusted(client, trusted) {
+			return client
+		}
+	}
+	return client
+}
+
+func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
+	for _, p := range trusted {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// ThrottleForm is the address as the throttle counts it: an IPv6 client is
+// its /64 (one subscriber commonly holds a whole /64, and would otherwise
+// have 2^64 fresh counters).
+func ThrottleForm(a netip.Addr) string {
+	if !a.IsValid() {
+		return "unknown"
+	}
+	if a.Is6() && !a.Is4In6() {
+		p, _ := a.Prefix(64)
+		return p.String()
+	}
+	return a.String()
+}
+
+// ParseTrusted reads the trusted proxies as given in TRUSTED_PROXIES:
+// addresses or CIDR ranges.
+func ParseTrusted(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range list {
+		if p, err := netip.ParsePrefix(s); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, err
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
