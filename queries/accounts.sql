@@ -7,15 +7,18 @@ SELECT id, login, nom, prenom, date_naissance, email
 FROM assmats
 WHERE login = @login;
 
+-- name: LockAssmat :one
+-- Locks the account's row until the transaction ends. Every transaction that
+-- issues, spends or kills links of an account takes it first: they then
+-- follow one another, so that no link issued while the password changes
+-- survives the change, and two links of one account used at once cannot
+-- deadlock.
+SELECT password_changed_at FROM assmats WHERE id = @id FOR UPDATE;
+
 -- name: SetPassword :exec
 -- Sets a new password: it ends every session opened before now (see
--- password_changed_at) and kills every link of the account still pending,
--- whatever its purpose (a password link, an email change asked before). The
--- email given on the link form becomes the account's when it had none.
-WITH killed AS (
-    UPDATE account_tokens SET used_at = sqlc.arg(now)::timestamptz
-    WHERE assmat_id = sqlc.arg(id)::bigint AND used_at IS NULL
-)
+-- password_changed_at). The email given on the link form becomes the
+-- account's when it had none. KillAccountTokens follows in the same transaction.
 UPDATE assmats
 SET password_hash = sqlc.arg(password_hash)::text,
     must_change_password = false,
@@ -23,6 +26,12 @@ SET password_hash = sqlc.arg(password_hash)::text,
     email = COALESCE(assmats.email, sqlc.narg(email)),
     updated_at = sqlc.arg(now)::timestamptz
 WHERE assmats.id = sqlc.arg(id)::bigint;
+
+-- name: KillAccountTokens :exec
+-- Kills every link of the account still pending, whatever its purpose (a
+-- password link, an email change asked before a password change).
+UPDATE account_tokens SET used_at = sqlc.arg(now)::timestamptz
+WHERE assmat_id = @assmat_id AND used_at IS NULL;
 
 -- name: CreateAccountToken :exec
 INSERT INTO account_tokens (assmat_id, purpose, token_hash, new_email, expires_at, created_at)

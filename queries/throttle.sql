@@ -22,16 +22,32 @@ RETURNING key, failures, failures_day, day_started_at, last_failure_at;
 
 -- name: SettleSuccess :exec
 -- A reserved attempt succeeded: it is given back to every key, and the keys of
--- the account that proved itself (reset) also forget their consecutive failures.
-UPDATE login_throttle SET
-    failures = CASE WHEN key = ANY(@reset::text[]) THEN 0 ELSE GREATEST(failures - 1, 0) END,
-    failures_day = GREATEST(failures_day - 1, 0),
+-- the account that proved itself (reset) also forget their consecutive
+-- failures. Rows are locked in key order, as LockThrottles does, so that the
+-- two cannot deadlock.
+WITH locked AS (
+    SELECT key FROM login_throttle
+    WHERE key = ANY(@reset::text[]) OR key = ANY(@refund::text[])
+    ORDER BY key FOR UPDATE
+)
+UPDATE login_throttle t SET
+    failures = CASE WHEN t.key = ANY(@reset::text[]) THEN 0 ELSE GREATEST(t.failures - 1, 0) END,
+    failures_day = GREATEST(t.failures_day - 1, 0),
     updated_at = @now
-WHERE key = ANY(@reset::text[]) OR key = ANY(@refund::text[]);
+FROM locked WHERE t.key = locked.key;
 
 -- name: ClearThrottles :exec
 -- Lifts every lock of the keys: their owner proved herself another way.
-DELETE FROM login_throttle WHERE key = ANY(@keys::text[]);
+-- Rows are locked in key order, as LockThrottles does.
+DELETE FROM login_throttle t
+USING (SELECT key FROM login_throttle WHERE key = ANY(@keys::text[]) ORDER BY key FOR UPDATE) locked
+WHERE t.key = locked.key;
+
+-- name: DropUnusedThrottles :exec
+-- A refused attempt counts nothing: the rows LockThrottles created for it at
+-- zero are dropped, so that attempts refused by one key (a locked address
+-- trying fresh identifiers) do not fill the table.
+DELETE FROM login_throttle WHERE key = ANY(@keys::text[]) AND failures = 0 AND failures_day = 0;
 
 -- name: GetThrottles :many
 SELECT key, failures, failures_day, day_started_at, last_failure_at

@@ -41,9 +41,20 @@ func (h *Handlers) SubmitConfirmEmail(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusTooManyRequests)
 	}
 	now := h.Now()
+	pending, ok, err := credentials.FindLink(ctx, h.q, token, credentials.PurposeChangeEmail, now)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return renderLinkInvalid(c)
+	}
 	var spent bool
-	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
+		// The account's row first, as every transaction on its links (see LockAssmat).
+		if _, err := q.LockAssmat(ctx, pending.AssmatID); err != nil {
+			return err
+		}
 		link, ok, err := credentials.SpendLink(ctx, q, token, credentials.PurposeChangeEmail, now)
 		if spent = ok; !ok || err != nil {
 			return err

@@ -1,6 +1,9 @@
 package account
 
 import (
+	"errors"
+	"time"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 
@@ -9,6 +12,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/app/throttle"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
@@ -24,8 +28,27 @@ func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 		p.EmailErrors.Add("email-nouveau", msg)
 		return render(c, p, components.AccountEmailSection(p), fiber.StatusUnprocessableEntity)
 	}
+	// Each request emails an address the visitor chose: counted per account,
+	// so that a session cannot make the département's sender a spam relay.
+	if r, err := h.throttle.Reserve(ctx, throttle.EmailChangeKey(u.Login)); err != nil {
+		return err
+	} else if !r.Allowed() {
+		p.EmailErrors.Add("email-nouveau", throttle.Explain(r.RetryAt, h.Now()))
+		return render(c, p, components.AccountEmailSection(p), fiber.StatusTooManyRequests)
+	}
 	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
-		token, err := credentials.IssueLink(ctx, db.New(tx), u.ID, credentials.PurposeChangeEmail, p.NewEmail, h.Now(), h.LinkTTL)
+		q := db.New(tx)
+		// The account's row first (see LockAssmat): if the password changed
+		// since this request's session was checked, the session is over and
+		// no link may outlive the change.
+		changedAt, err := q.LockAssmat(ctx, u.ID)
+		if err != nil {
+			return err
+		}
+		if !sameTime(changedAt, u.PasswordChangedAt) {
+			return errSessionEnded
+		}
+		token, err := credentials.IssueLink(ctx, q, u.ID, credentials.PurposeChangeEmail, p.NewEmail, h.Now(), h.LinkTTL)
 		if err != nil {
 			return err
 		}
@@ -42,9 +65,27 @@ func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 			Outros: []string{"Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre compte reste inchangé."},
 		})
 	})
+	if errors.Is(err, errSessionEnded) {
+		if err := h.Sessions.Logout(c); err != nil {
+			return err
+		}
+		httpx.SetNotice(c, httpx.NoticeSessionEnded)
+		return httpx.Redirect(c, paths.Login)
+	}
 	if err != nil {
 		return err
 	}
 	httpx.SetNotice(c, httpx.NoticeEmailChangeSent)
 	return httpx.Redirect(c, paths.Account)
+}
+
+// errSessionEnded rolls back a link asked by a session that the password
+// change of another one ended meanwhile.
+var errSessionEnded = errors.New("the password changed during the request: session ended")
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
 }

@@ -33,7 +33,7 @@ func (h *Handlers) SubmitPassword(c *fiber.Ctx) error {
 		p.PasswordErrors = errs
 		return render(c, p, components.AccountPasswordSection(p), status)
 	}
-	if err := credentials.SetPassword(ctx, h.q, u.ID, f.New, h.Now(), nil); err != nil {
+	if err := credentials.SetPassword(ctx, h.Pool, u.ID, f.New, h.Now()); err != nil {
 		return err
 	}
 	if err := h.Sessions.Logout(c); err != nil {

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -23,11 +22,12 @@ import (
 const linkAnswerFloor = 100 * time.Millisecond
 
 // SubmitLinkRequest emails a link to set the password when the identity
-// matches the account. The answer is the same whether it matched or not, so
-// that the form tells nobody which accounts exist, and it takes the same time:
-// for an existing identifier the link and its email are prepared either way
-// (and rolled back when the identity does not match), and no answer comes
-// before linkAnswerFloor.
+// matches the account. The answer is the same whether it matched or not, and
+// whether the account's counter allowed it or not, so that the form tells
+// nobody which accounts exist nor which address is an account's; and it takes
+// the same time: for an existing identifier the link and its email are
+// prepared either way (and rolled back when not sent), and no answer comes
+// before linkAnswerFloor. Only the client address's own limit is shown.
 func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	started := time.Now()
@@ -36,32 +36,40 @@ func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	if len(errs) > 0 {
 		return renderLinkRequest(c, f.props(errs), fiber.StatusUnprocessableEntity)
 	}
+	ip := httpx.ClientIP(c)
+	if r, err := h.throttle.Reserve(ctx, throttle.LinkClientKey(ip)); err != nil {
+		return err
+	} else if !r.Allowed() {
+		return renderLinkRequest(c, f.props(components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))), fiber.StatusTooManyRequests)
+	}
 	account, err := h.q.GetAssmatIdentity(ctx, f.Identifiant)
 	found := err == nil
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
 	}
-	// Every request counts: a link is an email sent, and a guess of an
-	// identity. Requests for the address the account already has count apart
-	// from guesses: their link only reaches that mailbox, so strangers'
-	// guesses cannot keep the owner from getting hers.
-	key := throttle.LinkGuessKey(f.Identifiant)
-	if found && account.Email != nil && strings.EqualFold(*account.Email, f.Email) {
-		key = throttle.LinkMailboxKey(f.Identifiant)
-	}
-	if r, err := h.throttle.Reserve(ctx, key, throttle.LinkClientKey(httpx.ClientIP(c))); err != nil {
-		return err
-	} else if !r.Allowed() {
-		return renderLinkRequest(c, f.props(components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))), fiber.StatusTooManyRequests)
-	}
 	matches := found && identityMatches(account, f, born)
+	// Every request counts on the account: a link is an email sent, and a
+	// guess of an identity. A link that can only reach the address the
+	// account already has counts apart: strangers' guesses, which never reach
+	// that mailbox, cannot keep its owner from getting hers. An account
+	// without an address sends to the one typed: every request is a guess.
+	key := throttle.LinkGuessKey(f.Identifiant)
+	to := f.Email
+	if matches && account.Email != nil {
+		key, to = throttle.LinkMailboxKey(f.Identifiant), *account.Email
+	}
+	r, err := h.throttle.Reserve(ctx, key)
+	if err != nil {
+		return err
+	}
+	send := matches && r.Allowed()
 	if found {
-		if err := h.sendPasswordLink(ctx, account, f.Email, matches); err != nil {
+		if err := h.sendPasswordLink(ctx, account, to, send); err != nil {
 			return err
 		}
 	}
-	if !matches {
-		h.Log.Info("password link refused: identity does not match", "ip", httpx.ClientIP(c))
+	if !send {
+		h.Log.Info("password link not sent", "identity_matches", matches, "throttled", !r.Allowed(), "ip", ip)
 	}
 	if err := sleepUntil(ctx, started.Add(linkAnswerFloor)); err != nil {
 		return err
@@ -90,7 +98,7 @@ func identityMatches(a db.GetAssmatIdentityRow, f LinkRequestForm, born time.Tim
 	if !a.DateNaissance.Equal(born) {
 		return false
 	}
-	return a.Email == nil || strings.EqualFold(*a.Email, f.Email)
+	return a.Email == nil || credentials.SameEmail(*a.Email, f.Email)
 }
 
 // errNotSent rolls back a link prepared for an identity that did not match.
@@ -100,7 +108,13 @@ var errNotSent = errors.New("identity does not match: link not sent")
 // transaction, committed only when send is true.
 func (h *Handlers) sendPasswordLink(ctx context.Context, a db.GetAssmatIdentityRow, email string, send bool) error {
 	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
-		token, err := credentials.IssueLink(ctx, db.New(tx), a.ID, credentials.PurposeSetPassword, email, h.Now(), h.LinkTTL)
+		q := db.New(tx)
+		// The account's row first (see LockAssmat): a link issued while the
+		// password changes is either killed by the change or issued after it.
+		if _, err := q.LockAssmat(ctx, a.ID); err != nil {
+			return err
+		}
+		token, err := credentials.IssueLink(ctx, q, a.ID, credentials.PurposeSetPassword, email, h.Now(), h.LinkTTL)
 		if err != nil {
 			return err
 		}

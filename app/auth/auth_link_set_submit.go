@@ -50,12 +50,15 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	var spent bool
 	err = pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
+		if _, err := q.LockAssmat(ctx, link.AssmatID); err != nil {
+			return err
+		}
 		used, ok, err := credentials.SpendLink(ctx, q, token, credentials.PurposeSetPassword, now)
 		if spent = ok; !ok || err != nil {
 			return err
 		}
 		// The address the link was sent to becomes the account's if it had none.
-		if err := q.SetPassword(ctx, db.SetPasswordParams{ID: used.AssmatID, PasswordHash: hash, Now: now, Email: &used.NewEmail}); err != nil {
+		if err := credentials.StoreHash(ctx, q, used.AssmatID, hash, now, &used.NewEmail); err != nil {
 			return err
 		}
 		return h.throttle.WithTx(tx).Clear(ctx, throttle.AccountKeys(link.Login)...)

@@ -33,7 +33,7 @@ func (h *Handlers) SubmitPasswordChange(c *fiber.Ctx) error {
 	if len(errs) > 0 {
 		return renderPasswordChange(c, passwordChangeProps(u, errs), status)
 	}
-	if err := credentials.SetPassword(ctx, h.q, u.ID, f.Password, h.Now(), nil); err != nil {
+	if err := credentials.SetPassword(ctx, h.Pool, u.ID, f.Password, h.Now()); err != nil {
 		return err
 	}
 	return h.endSessionAfterPasswordChange(c)

@@ -175,3 +175,21 @@ func TestHashingWaitsForASlotThenGivesUp(t *testing.T) {
 		<-hashSlots
 	}
 }
+
+func TestSameEmail(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"gertrude.assmat@example.fr", "Gertrude.ASSMAT@Example.FR", true},
+		{"gertrude.assmat@example.fr", "gertrude.aſſmat@example.fr", false}, // long s
+		{"kim@example.fr", "\u212aim@example.fr", false},                    // Kelvin sign
+		{"a@example.fr", "b@example.fr", false},
+		{"é@example.fr", "É@example.fr", false}, // only ASCII letters fold
+	}
+	for _, tc := range cases {
+		if got := SameEmail(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameEmail(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

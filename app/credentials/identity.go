@@ -30,3 +30,25 @@ func foldName(s string) string {
 	}
 	return b.String()
 }
+
+// SameEmail compares two addresses ignoring the case of ASCII letters only.
+// strings.EqualFold would also fold Unicode ("ſ" = "s", the Kelvin sign = "k"):
+// a look-alike address that no mail server would deliver to the same mailbox.
+func SameEmail(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

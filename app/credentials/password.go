@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/alexedwards/argon2id"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
 )
@@ -103,13 +105,27 @@ func CheckPassword(ctx context.Context, password string, hash *string) (bool, er
 	return err == nil && ok && hash != nil, nil
 }
 
-// SetPassword hashes and stores a new password for the childminder. Every
-// session opened before now ends and every pending link of the account dies
-// (see the query). email becomes the account's address when it had none (nil: keep).
-func SetPassword(ctx context.Context, q *db.Queries, id int64, password string, now time.Time, email *string) error {
+// SetPassword hashes and stores a new password for the childminder (see
+// StoreHash), in a transaction of its own. ErrBusy when hashing is overloaded.
+func SetPassword(ctx context.Context, pool *pgxpool.Pool, id int64, password string, now time.Time) error {
 	hash, err := HashPassword(ctx, password)
 	if err != nil {
 		return err
 	}
-	return q.SetPassword(ctx, db.SetPasswordParams{ID: id, PasswordHash: hash, Now: now, Email: email})
+	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		return StoreHash(ctx, db.New(tx), id, hash, now, nil)
+	})
+}
+
+// StoreHash stores a new password hash for the childminder, in the caller's
+// transaction. Every session opened before now ends and every pending link of
+// the account dies. The account's row is updated (so locked) before the links
+// are killed: a link issued meanwhile either was committed before, and is
+// killed, or waits for the row and then sees the password changed (see
+// LockAssmat). email becomes the account's address when it had none (nil: keep).
+func StoreHash(ctx context.Context, q *db.Queries, id int64, hash string, now time.Time, email *string) error {
+	if err := q.SetPassword(ctx, db.SetPasswordParams{ID: id, PasswordHash: hash, Now: now, Email: email}); err != nil {
+		return err
+	}
+	return q.KillAccountTokens(ctx, db.KillAccountTokensParams{AssmatID: id, Now: now})
 }

@@ -105,6 +105,39 @@ func (q *Queries) GetValidToken(ctx context.Context, arg GetValidTokenParams) (G
 	return i, err
 }
 
+const killAccountTokens = `-- name: KillAccountTokens :exec
+UPDATE account_tokens SET used_at = $1::timestamptz
+WHERE assmat_id = $2 AND used_at IS NULL
+`
+
+type KillAccountTokensParams struct {
+	Now      time.Time
+	AssmatID int64
+}
+
+// Kills every link of the account still pending, whatever its purpose (a
+// password link, an email change asked before a password change).
+func (q *Queries) KillAccountTokens(ctx context.Context, arg KillAccountTokensParams) error {
+	_, err := q.db.Exec(ctx, killAccountTokens, arg.Now, arg.AssmatID)
+	return err
+}
+
+const lockAssmat = `-- name: LockAssmat :one
+SELECT password_changed_at FROM assmats WHERE id = $1 FOR UPDATE
+`
+
+// Locks the account's row until the transaction ends. Every transaction that
+// issues, spends or kills links of an account takes it first: they then
+// follow one another, so that no link issued while the password changes
+// survives the change, and two links of one account used at once cannot
+// deadlock.
+func (q *Queries) LockAssmat(ctx context.Context, id int64) (*time.Time, error) {
+	row := q.db.QueryRow(ctx, lockAssmat, id)
+	var password_changed_at *time.Time
+	err := row.Scan(&password_changed_at)
+	return password_changed_at, err
+}
+
 const setEmail = `-- name: SetEmail :one
 UPDATE assmats a
 SET email = $1::text, updated_at = $2
@@ -134,10 +167,6 @@ func (q *Queries) SetEmail(ctx context.Context, arg SetEmailParams) (SetEmailRow
 }
 
 const setPassword = `-- name: SetPassword :exec
-WITH killed AS (
-    UPDATE account_tokens SET used_at = $2::timestamptz
-    WHERE assmat_id = $4::bigint AND used_at IS NULL
-)
 UPDATE assmats
 SET password_hash = $1::text,
     must_change_password = false,
@@ -155,9 +184,8 @@ type SetPasswordParams struct {
 }
 
 // Sets a new password: it ends every session opened before now (see
-// password_changed_at) and kills every link of the account still pending,
-// whatever its purpose (a password link, an email change asked before). The
-// email given on the link form becomes the account's when it had none.
+// password_changed_at). The email given on the link form becomes the
+// account's when it had none. KillAccountTokens follows in the same transaction.
 func (q *Queries) SetPassword(ctx context.Context, arg SetPasswordParams) error {
 	_, err := q.db.Exec(ctx, setPassword,
 		arg.PasswordHash,

@@ -11,12 +11,27 @@ import (
 )
 
 const clearThrottles = `-- name: ClearThrottles :exec
-DELETE FROM login_throttle WHERE key = ANY($1::text[])
+DELETE FROM login_throttle t
+USING (SELECT key FROM login_throttle WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE) locked
+WHERE t.key = locked.key
 `
 
 // Lifts every lock of the keys: their owner proved herself another way.
+// Rows are locked in key order, as LockThrottles does.
 func (q *Queries) ClearThrottles(ctx context.Context, keys []string) error {
 	_, err := q.db.Exec(ctx, clearThrottles, keys)
+	return err
+}
+
+const dropUnusedThrottles = `-- name: DropUnusedThrottles :exec
+DELETE FROM login_throttle WHERE key = ANY($1::text[]) AND failures = 0 AND failures_day = 0
+`
+
+// A refused attempt counts nothing: the rows LockThrottles created for it at
+// zero are dropped, so that attempts refused by one key (a locked address
+// trying fresh identifiers) do not fill the table.
+func (q *Queries) DropUnusedThrottles(ctx context.Context, keys []string) error {
+	_, err := q.db.Exec(ctx, dropUnusedThrottles, keys)
 	return err
 }
 
@@ -164,11 +179,16 @@ func (q *Queries) RecordFailures(ctx context.Context, arg RecordFailuresParams) 
 }
 
 const settleSuccess = `-- name: SettleSuccess :exec
-UPDATE login_throttle SET
-    failures = CASE WHEN key = ANY($1::text[]) THEN 0 ELSE GREATEST(failures - 1, 0) END,
-    failures_day = GREATEST(failures_day - 1, 0),
+WITH locked AS (
+    SELECT key FROM login_throttle
+    WHERE key = ANY($1::text[]) OR key = ANY($3::text[])
+    ORDER BY key FOR UPDATE
+)
+UPDATE login_throttle t SET
+    failures = CASE WHEN t.key = ANY($1::text[]) THEN 0 ELSE GREATEST(t.failures - 1, 0) END,
+    failures_day = GREATEST(t.failures_day - 1, 0),
     updated_at = $2
-WHERE key = ANY($1::text[]) OR key = ANY($3::text[])
+FROM locked WHERE t.key = locked.key
 `
 
 type SettleSuccessParams struct {
@@ -178,7 +198,9 @@ type SettleSuccessParams struct {
 }
 
 // A reserved attempt succeeded: it is given back to every key, and the keys of
-// the account that proved itself (reset) also forget their consecutive failures.
+// the account that proved itself (reset) also forget their consecutive
+// failures. Rows are locked in key order, as LockThrottles does, so that the
+// two cannot deadlock.
 func (q *Queries) SettleSuccess(ctx context.Context, arg SettleSuccessParams) error {
 	_, err := q.db.Exec(ctx, settleSuccess, arg.Reset, arg.Now, arg.Refund)
 	return err

@@ -31,7 +31,8 @@ var notices = map[string]string{
 	NoticeSessionEnded:    "Votre session a pris fin. Veuillez vous reconnecter.",
 	NoticePasswordChanged: "Votre mot de passe a été enregistré. Connectez-vous avec votre nouveau mot de passe.",
 	NoticeLinkSent: "Si les informations saisies correspondent à un compte, un courriel contenant un lien pour définir " +
-		"votre mot de passe vient d'être envoyé à l'adresse indiquée. Ce lien ne peut servir qu'une fois et expire au bout d'une heure.",
+		"votre mot de passe vient d'être envoyé à l'adresse indiquée. Ce lien ne peut servir qu'une fois et expire au bout d'une heure. " +
+		"Si vous ne le recevez pas d'ici quelques minutes, vérifiez vos courriels indésirables, puis réessayez plus tard.",
 	NoticeEmailChangeSent: "Un courriel de confirmation vient d'être envoyé à la nouvelle adresse. Elle remplacera l'adresse actuelle " +
 		"lorsque vous aurez cliqué sur le lien qu'il contient.",
 	NoticeEmailChanged: "Votre nouvelle adresse email est enregistrée.",

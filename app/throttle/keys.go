@@ -35,6 +35,12 @@ func LinkClientKey(ip string) Key { return Key{Name: "link-ip:" + ip, Limits: Li
 // link's form (set a password, confirm an email).
 func TokenClientKey(ip string) Key { return Key{Name: "token-ip:" + ip, Limits: LinkClient} }
 
+// EmailChangeKey counts the email-change requests of one account: each
+// emails an address the visitor chose.
+func EmailChangeKey(login string) Key {
+	return Key{Name: "email:" + strings.ToLower(login), Limits: LinkIdentifier}
+}
+
 // AccountKeys are every counter of one account: what a proof of its mailbox
 // (a password set through an emailed link) or an agent lifts.
 func AccountKeys(login string) []Key {

@@ -123,7 +123,7 @@ func (t *Throttle) Reserve(ctx context.Context, keys ...Key) (Reservation, error
 			r.RetryAt = later(r.RetryAt, limitsOf(keys, row.Key).RetryAt(state(row.Failures, row.FailuresDay, row.DayStartedAt, row.LastFailureAt), now))
 		}
 		if !r.Allowed() {
-			return nil
+			return q.DropUnusedThrottles(ctx, names(keys))
 		}
 		after, err := q.RecordFailures(ctx, db.RecordFailuresParams{Keys: names(keys), Now: now, DayCutoff: now.Add(-24 * time.Hour)})
 		for _, row := range after {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"sync"
 	"testing"
 	"time"
 
@@ -94,4 +95,72 @@ func issue(t *testing.T, env *apptest.Env, id int64, purpose string) string {
 		t.Fatal(err)
 	}
 	return token
+}
+
+// Email-change links asked by a stolen session while the owner changes her
+// password: whatever the interleaving, none survives the change (the account's
+// row orders the two transactions).
+func TestNoLinkSurvivesAConcurrentPasswordChange(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	owner, thief := env.Client(), env.Client()
+	owner.Login("100001", "Demo-assmat1")
+	thief.Login("100001", "Demo-assmat1")
+	owner.Get("/mon-compte")
+	thief.Get("/mon-compte")
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res := thief.Submit("/mon-compte/adresse-email", apptest.Values("nouvel_email", "pirate@example.org"))
+			if res.StatusCode >= 500 {
+				t.Errorf("email request: %d", res.StatusCode)
+			}
+		}()
+	}
+	res := owner.Submit("/mon-compte/mot-de-passe", apptest.Values("mot_de_passe_actuel", "Demo-assmat1",
+		"nouveau_mot_de_passe", "Nouveau-2025", "confirmation", "Nouveau-2025"))
+	wg.Wait()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("password change: %d %q", res.StatusCode, res.Text())
+	}
+	var pending int
+	if err := env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM account_tokens WHERE used_at IS NULL`).Scan(&pending); err != nil {
+		t.Fatal(err)
+	}
+	if pending != 0 {
+		t.Errorf("%d links outlived the password change", pending)
+	}
+}
+
+// Two password links of one account used at the same moment: one wins, the
+// other is told the link is no longer valid; neither is a technical error.
+func TestTwoLinksOfOneAccountUsedAtOnce(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	id := env.NewAssmat("300002", "Ancien-mdp1", false)
+	for round := 0; round < 3; round++ {
+		tokens := []string{issue(t, env, id, credentials.PurposeSetPassword), issue(t, env, id, credentials.PurposeSetPassword)}
+		statuses := make(chan int, 2)
+		var wg sync.WaitGroup
+		for _, tok := range tokens {
+			c := env.Client()
+			c.Get("/mot-de-passe/" + tok)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				statuses <- c.Submit("/mot-de-passe/"+tok, apptest.Values("mot_de_passe", "Nouveau-2025", "verification", "Nouveau-2025")).StatusCode
+			}()
+		}
+		wg.Wait()
+		close(statuses)
+		got := map[int]int{}
+		for s := range statuses {
+			got[s]++
+		}
+		if got[http.StatusSeeOther] != 1 || got[http.StatusGone] != 1 {
+			t.Errorf("round %d: answers %v, want one 303 and one 410", round, got)
+		}
+	}
 }

@@ -64,19 +64,77 @@ func TestRepeatedFailuresLockAnIdentifierForAWhile(t *testing.T) {
 	}
 }
 
+// The link form's limits: an account's counter refuses silently (the answer
+// is the one of a sent link: it tells nothing of the account), the client
+// address's says so.
 func TestLinkRequestsAreThrottled(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	c := env.Client()
-	for i := 1; i <= 3; i++ {
+	for i := 1; i <= 4; i++ {
 		if res := requestLink(t, c, "100003", "Sansmotdepasse", "Marcel", "15/03/1985", "marcel@example.fr"); res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("request %d: %d", i, res.StatusCode)
 		}
 	}
-	res := requestLink(t, c, "100003", "Sansmotdepasse", "Marcel", "15/03/1985", "marcel@example.fr")
-	if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(res.Text(), "Trop de tentatives") {
-		t.Errorf("4th request: %d %q", res.StatusCode, res.Text())
+	time.Sleep(500 * time.Millisecond) // a 4th email would have been enqueued with the answer
+	if n := len(env.WaitEmails(3)); n != 3 {
+		t.Errorf("%d emails, want 3: the 4th request is over the account's limit", n)
 	}
+	// The address's own limit (20 requests) is shown.
+	for i := 5; i <= 20; i++ {
+		requestLink(t, c, fmt.Sprintf("9000%02d", i), "Nom", "Prénom", "01/01/1980", "x@example.fr")
+	}
+	for _, htmx := range []bool{false, true} {
+		res := requestLink(t, c, "100001", "Assmat", "Gertrude", "02/02/1990", "gertrude.assmat@example.fr", apptest.HTMXIf(htmx)...)
+		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(res.Text(), "Trop de tentatives") {
+			t.Errorf("21st request from one address (htmx=%v): %d %q", htmx, res.StatusCode, res.Text())
+		}
+	}
+}
+
+// A link whose identity matches an account that has an address goes to that
+// stored address, never to a look-alike typed in the form.
+func TestPasswordLinkGoesToTheStoredAddress(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	if res := requestLink(t, c, "100001", "Assmat", "Gertrude", "02/02/1990", "GERTRUDE.Assmat@example.fr"); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("request: %d", res.StatusCode)
+	}
+	if m := env.WaitEmails(1)[0]; m.To != "gertrude.assmat@example.fr" {
+		t.Errorf("link sent to %q, want the stored address", m.To)
+	}
+	requestLink(t, c, "100001", "Assmat", "Gertrude", "02/02/1990", "gertrude.aſſmat@example.fr")
+	time.Sleep(500 * time.Millisecond)
+	if n := len(env.WaitEmails(1)); n != 1 {
+		t.Errorf("%d emails: a look-alike address (long s) matched the account", n)
+	}
+}
+
+// Asking Mon compte to change the address emails an address the visitor
+// chose: it is counted per account.
+func TestEmailChangeRequestsAreThrottled(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	c.Get("/mon-compte")
+	for i := 1; i <= 3; i++ {
+		if res := c.Submit("/mon-compte/adresse-email", apptest.Values("nouvel_email", fmt.Sprintf("n%d@example.org", i))); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("request %d: %d", i, res.StatusCode)
+		}
+		c.Get("/mon-compte")
+	}
+	for _, htmx := range []bool{false, true} {
+		res := c.Submit("/mon-compte/adresse-email", apptest.Values("nouvel_email", "n4@example.org"), apptest.HTMXIf(htmx)...)
+		if res.StatusCode != http.StatusTooManyRequests || !strings.Contains(res.Text(), "Trop de tentatives") {
+			t.Errorf("4th request (htmx=%v): %d %q", htmx, res.StatusCode, res.Text())
+		}
+		if inv, _ := res.Doc.Find("#email-nouveau").Attr("aria-invalid"); inv != "true" {
+			t.Errorf("htmx=%v: the refusal is not tied to the field", htmx)
+		}
+	}
+	time.Sleep(500 * time.Millisecond)
 	if n := len(env.WaitEmails(3)); n != 3 {
 		t.Errorf("%d emails, want 3", n)
 	}
