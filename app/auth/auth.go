@@ -24,6 +24,10 @@ type Deps struct {
 	Now      func() time.Time
 	BaseURL  string
 	LinkTTL  time.Duration
+	// DeviceKey signs the trusted-device cookies (see device.go).
+	DeviceKey []byte
+	// SecureCookies: the app is served over HTTPS.
+	SecureCookies bool
 }
 
 // Handlers serves the login, logout and first-connection routes.

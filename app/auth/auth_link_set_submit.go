@@ -69,5 +69,8 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	if !spent {
 		return renderLinkInvalid(c)
 	}
+	// The owner proved her mailbox here: her next logins from this browser
+	// count apart from whatever a stranger does with her identifier.
+	h.trustDevice(c, link.Login)
 	return h.endSessionAfterPasswordChange(c)
 }

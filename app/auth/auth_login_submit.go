@@ -37,7 +37,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	// is not even checked: a guess costs a wait. A success resets only the
 	// identifier's count: an attacker must not reset his address's count by
 	// signing in to an account of his own.
-	id := throttle.IdentifierKey(form.Identifiant)
+	id := h.loginKey(c, form.Identifiant)
 	out, err := h.throttle.Check(ctx, []throttle.Key{id}, []throttle.Key{throttle.ClientKey(httpx.ClientIP(c))}, func() (bool, error) {
 		// Checked even for an unknown identifier: the answer takes the same time.
 		ok, err := credentials.CheckPassword(ctx, form.Password, account.PasswordHash)
@@ -52,6 +52,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	if err := h.Sessions.Login(c, account.ID); err != nil {
 		return err
 	}
+	h.trustDevice(c, account.Login)
 	if account.MustChangePassword {
 		return httpx.Redirect(c, paths.PasswordChange)
 	}

@@ -11,6 +11,13 @@ func IdentifierKey(login string) Key {
 	return Key{Name: "id:" + strings.ToLower(login), Limits: Identifier}
 }
 
+// DeviceKey counts the login attempts for login from one trusted device (a
+// browser where its owner signed in before): a stranger's failures on the
+// identifier do not lock it.
+func DeviceKey(login, device string) Key {
+	return Key{Name: "dev:" + strings.ToLower(login) + ":" + device, Limits: Identifier}
+}
+
 // ClientKey counts the login attempts of one client address.
 func ClientKey(ip string) Key { return Key{Name: "ip:" + ip, Limits: Client} }
 

@@ -17,7 +17,7 @@ import (
 )
 
 // routes registers every route of the extranet, in one place.
-func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf) {
+func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey []byte) {
 	// Static files first: they need neither the session nor the CSRF token.
 	app.Get(paths.Static+"/*", serveStatic)
 	// Browsers ask for /favicon.ico on their own: answer before the session
@@ -31,7 +31,7 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf) {
 	app.Use(x.middleware)
 
 	authH := auth.New(auth.Deps{Pool: d.Pool, Sessions: sessions, Mail: d.Mail, Log: d.Log, Now: d.Now,
-		BaseURL: d.Config.BaseURL, LinkTTL: d.Config.LinkTTL})
+		BaseURL: d.Config.BaseURL, LinkTTL: d.Config.LinkTTL, DeviceKey: deviceKey, SecureCookies: d.Config.SecureCookies()})
 	accountH := account.New(account.Deps{Pool: d.Pool, Sessions: sessions, Mail: d.Mail, Log: d.Log, Now: d.Now,
 		BaseURL: d.Config.BaseURL, LinkTTL: d.Config.LinkTTL})
 

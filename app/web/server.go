@@ -45,7 +45,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
-	key, err := csrfKey(ctx, db.New(d.Pool), d.Config.SecretKey)
+	secret, err := serverSecret(ctx, db.New(d.Pool), d.Config.SecretKey)
 	if err != nil {
 		return nil, err
 	}
@@ -78,25 +78,32 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(securityHeaders(https))
 	app.Use(httpx.SecureCookies(https))
 	app.Use(compress.New())
-	routes(app, d, sessions, csrf{key: key, secure: https})
+	routes(app, d, sessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil
 }
 
-// csrfKey derives the key from SECRET_KEY, or else from a random secret kept in
-// the database, so that every instance (and a restart) agrees on it.
-func csrfKey(ctx context.Context, q *db.Queries, configured string) ([]byte, error) {
+// serverSecret is SECRET_KEY, or else a random secret kept in the database,
+// so that every instance (and a restart) agrees on the keys derived from it.
+func serverSecret(ctx context.Context, q *db.Queries, configured string) ([]byte, error) {
 	secret := []byte(configured)
 	if configured == "" {
 		random := make([]byte, 32)
 		if _, err := rand.Read(random); err != nil {
 			return nil, err
 		}
+		// Named "csrf" since it first signed only CSRF tokens.
 		stored, err := q.EnsureSecret(ctx, db.EnsureSecretParams{Name: "csrf", Value: random})
 		if err != nil {
-			return nil, fmt.Errorf("csrf key: %w", err)
+			return nil, fmt.Errorf("server secret: %w", err)
 		}
 		secret = stored
 	}
-	sum := sha256.Sum256(append([]byte("csrf:"), secret...))
-	return sum[:], nil
+	return secret, nil
+}
+
+// deriveKey is the key of one use of the server secret: a key leaked from one
+// use (CSRF tokens, trusted-device cookies) tells nothing of another's.
+func deriveKey(secret []byte, purpose string) []byte {
+	sum := sha256.Sum256(append([]byte(purpose+":"), secret...))
+	return sum[:]
 }

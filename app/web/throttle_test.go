@@ -353,3 +353,56 @@ func TestForwardedForCannotDodgeTheClientCounter(t *testing.T) {
 		t.Errorf("client counters %v, want ip:203.0.113.9 counting the 7 failures", got)
 	}
 }
+
+// A browser where the owner signed in is a trusted device: a stranger who
+// locks her identifier by failing on purpose does not lock her out of it, and
+// keeps failing to no avail; her own failures there still count.
+func TestAStrangerCannotLockTheOwnersTrustedDevice(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	owner := env.Client()
+	owner.Login("100001", "Demo-assmat1")
+	device := owner.Cookie("extranet_appareil")
+	if device == "" {
+		t.Fatal("no trusted-device cookie after a login")
+	}
+	attacker := env.Client()
+	attacker.Get("/connexion")
+	for i := 0; i < 5; i++ {
+		attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+	}
+	if res := attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Demo-assmat1")); res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("the identifier is not locked for the stranger: %d", res.StatusCode)
+	}
+	tryFrom := func(cookie, password string) int {
+		c := env.Client()
+		if cookie != "" {
+			c.SetCookie("extranet_appareil", cookie)
+		}
+		c.Get("/connexion")
+		return c.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", password)).StatusCode
+	}
+	if got := tryFrom(device, "Demo-assmat1"); got != http.StatusSeeOther {
+		t.Errorf("the owner's trusted browser while a stranger locks her identifier: %d", got)
+	}
+	// Another login's cookie, an altered one, or none: the identifier's lock.
+	other := env.Client()
+	env.NewAssmat("200009", "Autre-mdp1", false)
+	other.Login("200009", "Autre-mdp1")
+	for name, cookie := range map[string]string{
+		"another login's cookie": other.Cookie("extranet_appareil"),
+		"an altered cookie":      device[:len(device)-2] + "xx",
+		"no cookie":              "",
+	} {
+		if got := tryFrom(cookie, "Demo-assmat1"); got != http.StatusTooManyRequests {
+			t.Errorf("%s: %d, want the identifier's lock", name, got)
+		}
+	}
+	// The owner's own failures on her device count on its counter.
+	for i := 1; i <= 5; i++ {
+		tryFrom(device, "Mauvais-1")
+	}
+	if got := tryFrom(device, "Demo-assmat1"); got != http.StatusTooManyRequests {
+		t.Errorf("after 5 failures from the trusted browser: %d, want its own lock", got)
+	}
+}
