@@ -11,18 +11,19 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/recover"
-	"github.com/gofiber/fiber/v2/middleware/requestid"
 )
 
 func TestInternalErrorsNeverReachTheUser(t *testing.T) {
 	var logged strings.Builder
 	log := slog.New(slog.NewTextHandler(&logged, nil))
 	app := fiber.New(fiber.Config{ErrorHandler: errorHandler(log)})
-	app.Use(requestid.New(), recover.New())
+	app.Use(requestID, recover.New())
 	app.Get("/err", func(*fiber.Ctx) error { return errors.New("pgx: password authentication failed for user secret") })
 	app.Get("/panic", func(*fiber.Ctx) error { panic("nil map in secret code") })
 	for _, path := range []string{"/err", "/panic"} {
-		res, err := app.Test(httptest.NewRequest(http.MethodGet, path, nil))
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("X-Request-ID", "forged-reference")
+		res, err := app.Test(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -34,6 +35,9 @@ func TestInternalErrorsNeverReachTheUser(t *testing.T) {
 			t.Errorf("%s: internal text shown: %s", path, body)
 		}
 		rid := res.Header.Get("X-Request-Id")
+		if rid == "" || rid == "forged-reference" || strings.Contains(logged.String(), "forged-reference") {
+			t.Errorf("%s: request id %q: the client's own was taken", path, rid)
+		}
 		if !strings.Contains(string(body), "Erreur technique") || !strings.Contains(string(body), rid) {
 			t.Errorf("%s: no French page with the reference %s: %s", path, rid, body)
 		}

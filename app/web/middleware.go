@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/utils"
 
 	"github.com/departement06/extranet-assmat/components/paths"
 )
@@ -32,6 +33,16 @@ func securityHeaders(https bool) fiber.Handler {
 		}
 		return c.Next()
 	}
+}
+
+// requestID names each request for the logs and the reference shown on a
+// 5xx page. It is always ours: fiber's requestid middleware repeats a client's
+// X-Request-ID, which would let anyone forge the references of log lines.
+func requestID(c *fiber.Ctx) error {
+	id := utils.UUIDv4()
+	c.Locals("requestid", id)
+	c.Set(fiber.HeaderXRequestID, id)
+	return c.Next()
 }
 
 // requestTimeout gives every handler a context that ends, for the database calls.

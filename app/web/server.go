@@ -13,7 +13,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/recover"
-	"github.com/gofiber/fiber/v2/middleware/requestid"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/config"
@@ -72,7 +71,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		return nil, fmt.Errorf("TRUSTED_PROXIES: %w", err)
 	}
 	app.Use(httpx.ClientAddress(trusted))
-	app.Use(requestid.New())
+	app.Use(requestID)
 	app.Use(accessLog(d.Log))
 	app.Use(recover.New())
 	app.Use(securityHeaders(https))
