@@ -344,6 +344,20 @@ type Email struct {
 	To, Subject, Text, HTML string
 }
 
+// ExactlyEmails waits for n emails, gives a further one the time to arrive
+// (the queue polls every 50 ms), and fails the test if the mailbox then
+// holds more or fewer than n: for tests that some email must not be sent.
+func (e *Env) ExactlyEmails(n int) []Email {
+	e.T.Helper()
+	e.WaitEmails(n)
+	time.Sleep(500 * time.Millisecond)
+	mails := e.WaitEmails(n)
+	if len(mails) != n {
+		e.T.Errorf("%d emails, want exactly %d", len(mails), n)
+	}
+	return mails
+}
+
 // WaitEmails waits (up to 10 s) until the mailbox holds n emails and returns
 // them, oldest first; it fails the test if fewer arrive.
 func (e *Env) WaitEmails(n int) []Email {

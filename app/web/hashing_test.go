@@ -95,7 +95,5 @@ func TestLinkRequestCostsTheSameWhetherOrNotTheIdentityMatches(t *testing.T) {
 	if trips[true] != trips[false] {
 		t.Errorf("round trips: %d when the identity matches, %d when not", trips[true], trips[false])
 	}
-	if n := len(env.WaitEmails(1)); n != 1 {
-		t.Errorf("%d emails, want 1", n)
-	}
+	env.ExactlyEmails(1)
 }
