@@ -47,7 +47,13 @@ func (h *Handlers) save(c *fiber.Ctx, id int64, action string) error {
 	f := ParseChildForm(c)
 	switch {
 	case f.Action == actionAddPeriod:
-		added := f.AddPeriod()
+		added, ok := f.AddPeriod()
+		if !ok {
+			var errs components.Errors
+			errs.Add(idPeriods, msgPeriodsFull)
+			p := formProps(f, action, errs, false, -1)
+			return renderForm(c, p, fiber.StatusUnprocessableEntity, components.PeriodsSection(p))
+		}
 		p := formProps(f, action, nil, false, added)
 		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
 	case strings.HasPrefix(f.Action, actionRemovePeriod):

@@ -119,18 +119,20 @@ func ParseChildForm(c *fiber.Ctx) ChildForm {
 	return f
 }
 
-// AddPeriod appends an empty row and returns its index.
-func (f *ChildForm) AddPeriod() int {
+// AddPeriod appends an empty row and returns its index; ok is false when the
+// form already holds MaxPeriods rows (nothing is added).
+func (f *ChildForm) AddPeriod() (index int, ok bool) {
+	if len(f.Periods) >= MaxPeriods {
+		return -1, false
+	}
 	next := 0
 	for _, p := range f.Periods {
 		if p.Index >= next {
 			next = p.Index + 1
 		}
 	}
-	if len(f.Periods) < MaxPeriods {
-		f.Periods = append(f.Periods, PeriodRow{Index: next, Kind: KindStandard})
-	}
-	return next
+	f.Periods = append(f.Periods, PeriodRow{Index: next, Kind: KindStandard})
+	return next, true
 }
 
 // RemovePeriod removes a row; the form always keeps at least one.
@@ -158,6 +160,7 @@ const (
 )
 
 var (
+	msgPeriodsFull    = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : supprimez-en une pour en ajouter une autre.", MaxPeriods)
 	msgTooManyPeriods = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : seules les %d premières envoyées sont reprises ci-dessous. Rien n'est enregistré ; vérifiez-les, puis cliquez sur VALIDER.", MaxPeriods, MaxPeriods)
 	msgBeforeFirstDay = fmt.Sprintf("La date ne peut pas précéder le %s.", FirstPeriodDay.Format("02/01/2006"))
 )

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/children"
 )
 
 // anna is the seed's declaration, as the form posts it. The test clock is
@@ -492,6 +494,33 @@ func TestChildrenPagesCostAtMostThreeRoundTrips(t *testing.T) {
 		}
 		if n, w := env.Trips.Trips(), env.Trips.Writes(); n > 3 || w > 0 {
 			t.Errorf("%s: %d round trips, %d writes", p, n, w)
+		}
+	}
+}
+
+// At the maximum of rows, "Ajouter une période" says why nothing is added,
+// and every row typed stays.
+func TestAddingARowBeyondTheMaximumSaysWhy(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	c.Get("/enfants-accueillis/nouveau")
+	full := with(anna(), "action", "ajouter-periode")
+	for i := 2; i < children.MaxPeriods; i++ {
+		full.Set(fmt.Sprintf("periode-%d-type", i), "standard")
+		full.Set(fmt.Sprintf("periode-%d-debut", i), "29/11/2026")
+	}
+	for _, htmx := range []bool{false, true} {
+		res := c.Submit("/enfants-accueillis/nouveau", full, apptest.HTMXIf(htmx)...)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Text(), "au plus 30 périodes") {
+			t.Errorf("htmx=%v: %d %q", htmx, res.StatusCode, res.Text())
+		}
+		if rows := res.Doc.Find("#periodes tbody tr").Length(); rows != children.MaxPeriods {
+			t.Errorf("htmx=%v: %d rows, want the %d typed", htmx, rows, children.MaxPeriods)
+		}
+		if htmx && res.Doc.Find("#nom").Length() != 0 {
+			t.Errorf("htmx answer is not the periods section")
 		}
 	}
 }
