@@ -30,9 +30,6 @@ func (f PasswordForm) Validate() components.Errors {
 		errs.Add("mdp-actuel", credentials.MsgCurrentWrong)
 	}
 	pwErr, confErr := credentials.CheckNewPassword(f.New, f.Confirmation)
-	if f.New != "" && !form.Allowed(f.New, form.Secret) {
-		pwErr = form.MsgSecretControl
-	}
 	errs.Add("mdp-nouveau", pwErr)
 	errs.Add("mdp-confirmation", confErr)
 	if pwErr == "" && f.Current != "" && f.Current == f.New {

@@ -38,21 +38,11 @@ func (f PasswordForm) Validate(askCurrent bool) components.Errors {
 			errs.Add("mot-de-passe-actuel", credentials.MsgCurrentWrong)
 		}
 	}
-	pwErr, verifErr := checkNewPassword(f.Password, f.Verification)
+	pwErr, verifErr := credentials.CheckNewPassword(f.Password, f.Verification)
 	errs.Add("mot-de-passe", pwErr)
 	errs.Add("verification", verifErr)
 	if askCurrent && pwErr == "" && f.Current != "" && f.Current == f.Password {
 		errs.Add("mot-de-passe", credentials.MsgSameAsCurrent)
 	}
 	return errs
-}
-
-// checkNewPassword is the policy plus the form layer's rule: no control
-// character in a new password.
-func checkNewPassword(password, verification string) (passwordErr, verificationErr string) {
-	passwordErr, verificationErr = credentials.CheckNewPassword(password, verification)
-	if password != "" && !form.Allowed(password, form.Secret) {
-		passwordErr = form.MsgSecretControl
-	}
-	return passwordErr, verificationErr
 }

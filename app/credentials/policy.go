@@ -1,6 +1,10 @@
 package credentials
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/departement06/extranet-assmat/app/form"
+)
 
 // The département's password policy, shown on every password form.
 const (
@@ -42,6 +46,9 @@ func CheckNewPassword(password, verification string) (passwordErr, verificationE
 	switch {
 	case password == "":
 		return MsgPasswordMissing, ""
+	case !form.Allowed(password, form.Secret):
+		// No control character: a password must be typable again.
+		passwordErr = form.MsgSecretControl
 	case !MeetsPolicy(password):
 		passwordErr = MsgPolicy
 	}
