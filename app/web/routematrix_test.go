@@ -56,6 +56,12 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		unknownToken    = matrixTarget{"unknown token", (*matrixFixture).unknownToken}
 		passwordLinkOfA = matrixTarget{"A's valid password link", (*matrixFixture).passwordLinkOfA}
 		emailLinkOfA    = matrixTarget{"A's valid email link", (*matrixFixture).emailLinkOfA}
+		galleryState    = matrixTarget{"a gallery state", func(*matrixFixture, bool) map[string]string {
+			return map[string]string{"component": "LoginPage", "state": "bloquee"}
+		}}
+		unknownState = matrixTarget{"an unknown gallery state", func(*matrixFixture, bool) map[string]string {
+			return map[string]string{"component": "LoginPage", "state": "nulle-part"}
+		}}
 	)
 	// The inline check of one field, as htmx sends it when the field is left.
 	fieldCheck := apptest.Values("nom", "DUPONT")
@@ -88,6 +94,10 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "GET /dev/courriels", anon: ok, a: ok, b: ok, temp: ok},
 		{route: "GET /dev/courriels/:id", target: devMail, anon: ok, a: ok, b: ok, temp: ok},
 		{route: "GET /dev/courriels/:id", target: unknownID, anon: notFound, a: notFound, b: notFound, temp: notFound},
+		// The designers' gallery, also development only: sample data, no database.
+		{route: "GET /dev/composants", anon: ok, a: ok, b: ok, temp: ok},
+		{route: "GET /dev/composants/:component/:state", target: galleryState, anon: ok, a: ok, b: ok, temp: ok},
+		{route: "GET /dev/composants/:component/:state", target: unknownState, anon: notFound, a: notFound, b: notFound, temp: notFound},
 
 		// Temporary password: nothing but the page that replaces it.
 		{route: "GET /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: ok},

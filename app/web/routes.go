@@ -9,6 +9,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
+	"github.com/departement06/extranet-assmat/app/devgallery"
 	"github.com/departement06/extranet-assmat/app/devmail"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
@@ -51,6 +52,9 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 		mailbox := devmail.New(d.Pool)
 		app.Get(paths.DevMailbox, mailbox.List)
 		app.Get(paths.DevMailbox+"/:id", mailbox.Show)
+		// The designers' gallery: sample data only, but no page of production.
+		app.Get(paths.Gallery, devgallery.Index)
+		app.Get(paths.Gallery+"/:component/:state", devgallery.Show)
 	}
 
 	// Everything below needs a signed-in childminder (and, first, a password

@@ -20,5 +20,6 @@ const (
 	EmailConfirmed = "/adresse-email-confirmee"
 	Accessibility  = "/accessibilite"
 	DevMailbox     = "/dev/courriels"
+	Gallery        = "/dev/composants" // + Component/state: the designers' gallery
 	Static         = "/static"
 )

@@ -1,0 +1,42 @@
+package gallery
+
+import (
+	"time"
+
+	"github.com/departement06/extranet-assmat/components"
+)
+
+// Sample values the states share. The long ones are there on purpose: a
+// layout must hold a real commune's name and a hyphenated double surname.
+const (
+	// LongCommune is 100 characters, the longest a commune field takes.
+	LongCommune = "Saint-Martin-de-la-Roche-sur-Vésubie-et-Hameaux-du-Haut-Pays-Niçois-Plateau-de-la-Tinée-et-Alentours"
+	// DoubleSurname is a hyphenated double surname with particles.
+	DoubleSurname = "DE LA ROCHEFOUCAULD-BONAPARTE-WYSE"
+	// LongFirstName is a compound first name with accents.
+	LongFirstName = "Marie-Éléonore-Anne-Sophie"
+	// LongAddress is a long street address with its complement.
+	LongAddress = "Résidence Les Jardins de la Vésubie, bâtiment C, escalier 4, 127 boulevard du Maréchal-de-Lattre-de-Tassigny"
+	// LongEmail is a long but valid address.
+	LongEmail = "marie-eleonore.de-la-rochefoucauld-bonaparte-wyse@messagerie-des-alpes-maritimes.example.fr"
+
+	// Policy is the password policy as the handlers show it (app/credentials.PolicyText).
+	Policy = "Politique de sécurité : 8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre"
+	// sampleRequestID is what a 500 page names for support.
+	sampleRequestID = "3f9c2a71-5d0e-4b8a-9e61-0c7d2f4a8b15"
+)
+
+// Childminder is the sample childminder's identity.
+var Childminder = components.PersonalInfo{
+	Civilite:           "Madame",
+	Nom:                "ASSMAT-" + DoubleSurname,
+	Prenom:             LongFirstName,
+	DateNaissance:      time.Date(1990, 2, 2, 0, 0, 0, 0, time.UTC),
+	SituationFamiliale: "Concubinage",
+	Adresse:            LongAddress,
+	CodePostal:         "06450",
+	Commune:            LongCommune,
+}
+
+// SampleEmail is the sample childminder's current address.
+const SampleEmail = "gertrude.assmat@exemple.fr"
