@@ -1,6 +1,7 @@
 -- name: GetAssmatByLogin :one
--- Credentials for the login form.
-SELECT id, login, password_hash, must_change_password
+-- Credentials for the login form (password_changed_at: trusted-device cookies
+-- are valid for one password only).
+SELECT id, login, password_hash, must_change_password, password_changed_at
 FROM assmats
 WHERE login = @login;
 

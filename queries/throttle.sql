@@ -11,8 +11,11 @@ RETURNING key, failures, failures_day, day_started_at, last_failure_at;
 -- name: RecordFailures :many
 -- One more failure (or reserved attempt) for each key; the 24-hour count
 -- restarts when its day began before day_cutoff (now - 24 h).
+-- The consecutive count restarts with the 24-hour one: the free attempts are
+-- a daily allowance, and a shared address's count does not only ever grow
+-- with a typo now and then.
 UPDATE login_throttle SET
-    failures = failures + 1,
+    failures = CASE WHEN day_started_at <= @day_cutoff THEN 1 ELSE failures + 1 END,
     failures_day = CASE WHEN day_started_at <= @day_cutoff THEN 1 ELSE failures_day + 1 END,
     day_started_at = CASE WHEN day_started_at <= @day_cutoff THEN @now ELSE day_started_at END,
     last_failure_at = @now,

@@ -71,6 +71,6 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 	}
 	// The owner proved her mailbox here: her next logins from this browser
 	// count apart from whatever a stranger does with her identifier.
-	h.trustDevice(c, link.Login)
+	h.trustDevice(c, device{login: link.Login, passwordSetAt: &now})
 	return h.endSessionAfterPasswordChange(c)
 }

@@ -33,12 +33,16 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 		return err
 	}
 	known := err == nil
+	var trusted *device
+	if known {
+		trusted = &device{login: account.Login, passwordSetAt: account.PasswordChangedAt}
+	}
 	// The attempt is counted before the password is checked; while locked it
 	// is not even checked: a guess costs a wait. A success resets only the
-	// identifier's count: an attacker must not reset his address's count by
-	// signing in to an account of his own.
-	id := h.loginKey(c, form.Identifiant)
-	out, err := h.throttle.Check(ctx, []throttle.Key{id}, []throttle.Key{throttle.ClientKey(httpx.ClientIP(c))}, func() (bool, error) {
+	// account's count (the identifier's, or its trusted device's): an attacker
+	// must not reset his address's count by signing in to an account of his own.
+	reset, others := h.loginKeys(c, form.Identifiant, trusted)
+	out, err := h.throttle.Check(ctx, reset, others, func() (bool, error) {
 		// Checked even for an unknown identifier: the answer takes the same time.
 		ok, err := credentials.CheckPassword(ctx, form.Password, account.PasswordHash)
 		return ok && known, err
@@ -52,7 +56,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	if err := h.Sessions.Login(c, account.ID); err != nil {
 		return err
 	}
-	h.trustDevice(c, account.Login)
+	h.trustDevice(c, *trusted)
 	if account.MustChangePassword {
 		return httpx.Redirect(c, paths.PasswordChange)
 	}

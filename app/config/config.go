@@ -98,6 +98,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if c.LinkTTL, err = duration(getenv, "LINK_TTL", c.LinkTTL); err != nil {
 		return c, err
 	}
+	// It signs CSRF tokens and trusted-device cookies, samples of which every
+	// visitor gets and may try to crack offline: no short, guessable key.
+	if c.SecretKey != "" && len(c.SecretKey) < 32 {
+		return c, fmt.Errorf("SECRET_KEY must be at least 32 characters (for example: openssl rand -base64 32), or unset to use a random key kept in the database")
+	}
 	if c.SMTPURL != "" {
 		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
 			return c, fmt.Errorf("SMTP_URL must look like smtp://user:password@host:587?tls=mandatory")

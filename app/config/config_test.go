@@ -32,6 +32,8 @@ func TestFromEnv(t *testing.T) {
 		{"idle timeout", map[string]string{"SESSION_IDLE_TIMEOUT": "15m"}, false, func(c Config) bool { return c.SessionIdle == 15*time.Minute }},
 		{"trusted proxies", map[string]string{"TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2"}, false, func(c Config) bool { return len(c.TrustedProxies) == 2 && c.TrustedProxies[1] == "10.0.0.2" }},
 		{"trusted proxy that is no address", map[string]string{"TRUSTED_PROXIES": "10.0.0.1, proxy.example"}, true, nil},
+		{"short secret key", map[string]string{"SECRET_KEY": "motdepasse"}, true, nil},
+		{"long secret key", map[string]string{"SECRET_KEY": "0123456789abcdef0123456789abcdef"}, false, func(c Config) bool { return len(c.SecretKey) == 32 }},
 		{"trusted proxy range", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8"}, false, func(c Config) bool { return c.TrustedProxies[0] == "10.0.0.0/8" }},
 		{"bad port", map[string]string{"PORT": "abc"}, true, nil},
 		{"bad base URL", map[string]string{"BASE_URL": "extranet"}, true, nil},

@@ -9,12 +9,12 @@ import (
 )
 
 // CheckCurrentPassword checks the password a signed-in childminder typed as
-// her current one. It is counted like a login attempt of her account (a stolen
-// session must not become a way to guess the password without limit). It
+// her current one. It is counted per account (throttle.CurrentPasswordKey: a
+// stolen session must not become a way to guess the password without limit). It
 // returns the French message of the field, "" when the password is right;
 // locked is true when attempts are suspended (the message says until when).
 func CheckCurrentPassword(ctx context.Context, th *throttle.Throttle, q *db.Queries, id int64, login, password string, now time.Time) (msg string, locked bool, err error) {
-	out, err := th.Check(ctx, []throttle.Key{throttle.IdentifierKey(login)}, nil, func() (bool, error) {
+	out, err := th.Check(ctx, []throttle.Key{throttle.CurrentPasswordKey(login)}, nil, func() (bool, error) {
 		hash, err := q.GetPasswordHash(ctx, id)
 		if err != nil {
 			return false, err

@@ -99,7 +99,7 @@ func (q *Queries) GetAssmat(ctx context.Context, id int64) (GetAssmatRow, error)
 }
 
 const getAssmatByLogin = `-- name: GetAssmatByLogin :one
-SELECT id, login, password_hash, must_change_password
+SELECT id, login, password_hash, must_change_password, password_changed_at
 FROM assmats
 WHERE login = $1
 `
@@ -109,9 +109,11 @@ type GetAssmatByLoginRow struct {
 	Login              string
 	PasswordHash       *string
 	MustChangePassword bool
+	PasswordChangedAt  *time.Time
 }
 
-// Credentials for the login form.
+// Credentials for the login form (password_changed_at: trusted-device cookies
+// are valid for one password only).
 func (q *Queries) GetAssmatByLogin(ctx context.Context, login string) (GetAssmatByLoginRow, error) {
 	row := q.db.QueryRow(ctx, getAssmatByLogin, login)
 	var i GetAssmatByLoginRow
@@ -120,6 +122,7 @@ func (q *Queries) GetAssmatByLogin(ctx context.Context, login string) (GetAssmat
 		&i.Login,
 		&i.PasswordHash,
 		&i.MustChangePassword,
+		&i.PasswordChangedAt,
 	)
 	return i, err
 }

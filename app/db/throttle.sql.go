@@ -127,7 +127,7 @@ func (q *Queries) LockThrottles(ctx context.Context, arg LockThrottlesParams) ([
 
 const recordFailures = `-- name: RecordFailures :many
 UPDATE login_throttle SET
-    failures = failures + 1,
+    failures = CASE WHEN day_started_at <= $1 THEN 1 ELSE failures + 1 END,
     failures_day = CASE WHEN day_started_at <= $1 THEN 1 ELSE failures_day + 1 END,
     day_started_at = CASE WHEN day_started_at <= $1 THEN $2 ELSE day_started_at END,
     last_failure_at = $2,
@@ -152,6 +152,9 @@ type RecordFailuresRow struct {
 
 // One more failure (or reserved attempt) for each key; the 24-hour count
 // restarts when its day began before day_cutoff (now - 24 h).
+// The consecutive count restarts with the 24-hour one: the free attempts are
+// a daily allowance, and a shared address's count does not only ever grow
+// with a typo now and then.
 func (q *Queries) RecordFailures(ctx context.Context, arg RecordFailuresParams) ([]RecordFailuresRow, error) {
 	rows, err := q.db.Query(ctx, recordFailures, arg.DayCutoff, arg.Now, arg.Keys)
 	if err != nil {

@@ -51,8 +51,12 @@ func clientOf(remote netip.Addr, forwarded []string, trusted []netip.Prefix) net
 	}
 	hops := strings.Split(strings.Join(forwarded, ","), ",")
 	for i := len(hops) - 1; i >= 0; i-- {
-		addr, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
-		if err != nil {
+		hop := strings.TrimSpace(hops[i])
+		if hop == "" {
+			continue // "a, , b" or a trailing comma
+		}
+		addr, ok := parseHop(hop)
+		if !ok {
 			// Not written by a proxy of ours: the last trusted hop is all we know.
 			return client
 		}
@@ -62,6 +66,18 @@ func clientOf(remote netip.Addr, forwarded []string, trusted []netip.Prefix) net
 		}
 	}
 	return client
+}
+
+// parseHop reads one X-Forwarded-For entry: an address, with or without a
+// port ("203.0.113.9:51234", "[2001:db8::1]:443", as some proxies write them).
+func parseHop(hop string) (netip.Addr, bool) {
+	if a, err := netip.ParseAddr(strings.Trim(hop, "[]")); err == nil {
+		return a, true
+	}
+	if ap, err := netip.ParseAddrPort(hop); err == nil {
+		return ap.Addr(), true
+	}
+	return netip.Addr{}, false
 }
 
 func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
@@ -93,6 +109,10 @@ func ParseTrusted(list []string) ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, s := range list {
 		if p, err := netip.ParsePrefix(s); err == nil {
+			if p.Addr().Is4In6() && p.Bits() >= 96 {
+				// Addresses are compared unmapped: so must the range be.
+				p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+			}
 			out = append(out, p.Masked())
 			continue
 		}

@@ -31,6 +31,10 @@ func TestClientOf(t *testing.T) {
 		{"IPv4-mapped IPv6", proxy, []string{"::ffff:203.0.113.9"}, trusted, "203.0.113.9"},
 		{"IPv6 counts as its /64", proxy, []string{"2001:db8:1:2:aaaa::1"}, trusted, "2001:db8:1:2::/64"},
 		{"no header", proxy, nil, trusted, "127.0.0.1"},
+		{"a port", proxy, []string{"203.0.113.9:51234"}, trusted, "203.0.113.9"},
+		{"an IPv6 address with a port", proxy, []string{"[2001:db8:1:2::1]:443"}, trusted, "2001:db8:1:2::/64"},
+		{"an IPv6 address in brackets", proxy, []string{"[2001:db8:1:2::1]"}, trusted, "2001:db8:1:2::/64"},
+		{"empty entries and a trailing comma", proxy, []string{"203.0.113.9, ,"}, trusted, "203.0.113.9"},
 	}
 	for _, tc := range cases {
 		got := ThrottleForm(clientOf(tc.remote, tc.forwarded, tc.trusted))
@@ -44,8 +48,8 @@ func TestParseTrustedRefusesGarbage(t *testing.T) {
 	if _, err := ParseTrusted([]string{"proxy.example"}); err == nil {
 		t.Error("a host name was accepted as a trusted proxy")
 	}
-	got, err := ParseTrusted([]string{"10.0.0.7/8", "::1"})
-	if err != nil || got[0].String() != "10.0.0.0/8" || got[1].String() != "::1/128" {
+	got, err := ParseTrusted([]string{"10.0.0.7/8", "::1", "::ffff:127.0.0.0/104"})
+	if err != nil || got[0].String() != "10.0.0.0/8" || got[1].String() != "::1/128" || got[2].String() != "127.0.0.0/8" {
 		t.Errorf("ParseTrusted = %v, %v", got, err)
 	}
 }

@@ -5,10 +5,19 @@ import "strings"
 // The counters of the extranet, one function per kind, so that the code that
 // counts and the code that lifts a lock name them alike.
 
-// IdentifierKey counts the password checks of one account: the login form,
-// and the current password asked by the password-change forms.
+// IdentifierKey counts the login attempts for one identifier (from browsers
+// that are not a trusted device of the account).
 func IdentifierKey(login string) Key {
 	return Key{Name: "id:" + strings.ToLower(login), Limits: Identifier}
+}
+
+// CurrentPasswordKey counts the checks of the current password that the
+// password-change forms ask of a signed-in childminder. It is the account's
+// but apart from the login's: a stolen session cannot guess without limit,
+// and a stranger's lock of the identifier does not stop the owner, signed in,
+// from changing her password.
+func CurrentPasswordKey(login string) Key {
+	return Key{Name: "cur:" + strings.ToLower(login), Limits: Identifier}
 }
 
 // DeviceKey counts the login attempts for login from one trusted device (a
@@ -51,5 +60,5 @@ func EmailChangeKey(login string) Key {
 // AccountKeys are every counter of one account: what a proof of its mailbox
 // (a password set through an emailed link) or an agent lifts.
 func AccountKeys(login string) []Key {
-	return []Key{IdentifierKey(login), LinkGuessKey(login), LinkMailboxKey(login)}
+	return []Key{IdentifierKey(login), CurrentPasswordKey(login), LinkGuessKey(login), LinkMailboxKey(login)}
 }

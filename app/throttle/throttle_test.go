@@ -168,3 +168,33 @@ func TestExplainIsFrench(t *testing.T) {
 		t.Errorf("next-day lock: %q", got)
 	}
 }
+
+// The consecutive count starts over with each 24-hour window: the free
+// attempts are a daily allowance, and a shared address's count must not only
+// ever grow with a typo now and then.
+func TestConsecutiveFailuresStartOverAfterADayWithoutFailure(t *testing.T) {
+	ctx := context.Background()
+	now := t0
+	th := New(pgtest.Pool(t), func() time.Time { return now })
+	ip := Key{"ip:192.0.2.1", Client}
+	for i := 0; i < 40; i++ {
+		if _, err := th.Reserve(ctx, ip); err != nil {
+			t.Fatal(err)
+		}
+		now = now.Add(13 * time.Hour) // each wait is over: the next one is checked
+	}
+	if got := counters(t, th, ip)[ip.Name]; got[0] > 2 {
+		t.Errorf("after 40 failures 13 hours apart, the consecutive count is %d, want at most 2 (a day's)", got[0])
+	}
+	// Failures within a day still add up.
+	now = t0.Add(1000 * time.Hour)
+	for i := 0; i < Client.Free; i++ {
+		if r, _ := th.Reserve(ctx, ip); !r.Allowed() {
+			t.Fatalf("attempt %d refused", i+1)
+		}
+		now = now.Add(time.Second)
+	}
+	if r, _ := th.Reserve(ctx, ip); r.Allowed() {
+		t.Errorf("%d failures within minutes did not lock the address", Client.Free)
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/apptest"
 	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
@@ -210,8 +211,8 @@ func TestASuccessResetsOnlyTheIdentifierCount(t *testing.T) {
 }
 
 // The current password asked by Mon compte and by the temporary-password
-// change is counted like a login of the account: a stolen session cannot
-// guess the password without limit, and the lock is the account's.
+// change is counted per account: a stolen session cannot guess the password
+// without limit, nor lock the owner out of her login.
 func TestCurrentPasswordChecksAreThrottled(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
@@ -247,15 +248,12 @@ func TestCurrentPasswordChecksAreThrottled(t *testing.T) {
 				t.Errorf("%s right password while locked (htmx=%v): %d %q", tc.path, htmx, res.StatusCode, res.Text())
 			}
 		}
-		// The lock is the account's: the login form refuses it too.
-		other := env.Client()
-		other.Get("/connexion")
-		if res := other.Submit("/connexion", apptest.Values("identifiant", tc.login, "mot_de_passe", tc.password)); res.StatusCode != http.StatusTooManyRequests {
-			t.Errorf("%s: login while the account is locked: %d", tc.login, res.StatusCode)
-		}
-		if got := throttleFailures(t, env, "id:"+tc.login); got != 5 {
+		// The count is the account's, apart from the login's: a stolen
+		// session's guesses do not lock the owner out of her login.
+		if got := throttleFailures(t, env, "cur:"+tc.login); got != 5 {
 			t.Errorf("%s: counter %d, want 5", tc.login, got)
 		}
+		env.Client().Login(tc.login, tc.password)
 	}
 }
 
@@ -397,4 +395,75 @@ func TestAStrangerCannotLockTheOwnersTrustedDevice(t *testing.T) {
 	if got := tryFrom(device, "Demo-assmat1"); got != http.StatusTooManyRequests {
 		t.Errorf("after 5 failures from the trusted browser: %d, want its own lock", got)
 	}
+}
+
+// A trusted-device cookie is good for one password: after a change, the
+// cookies made before count on the identifier again (someone who once knew the
+// password gets no counter of his own). The emailed link gives the browser
+// where it was used a fresh counter.
+func TestTrustedDevicesDieWithThePassword(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	old := env.Client()
+	old.Login("100001", "Demo-assmat1")
+	staleCookie := old.Cookie("extranet_appareil")
+	owner := env.Client()
+	owner.Login("100001", "Demo-assmat1")
+	owner.Get("/mon-compte")
+	if res := owner.Submit("/mon-compte/mot-de-passe", apptest.Values("mot_de_passe_actuel", "Demo-assmat1",
+		"nouveau_mot_de_passe", "Nouveau-2025", "confirmation", "Nouveau-2025")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("password change: %d", res.StatusCode)
+	}
+	dev := env.Client()
+	dev.Login("100001", "Nouveau-2025")
+	stale := env.Client()
+	stale.SetCookie("extranet_appareil", staleCookie)
+	stale.Get("/connexion")
+	for i := 0; i < 5; i++ {
+		stale.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+	}
+	if got := throttleFailures(t, env, "id:100001"); got != 5 {
+		t.Errorf("failures through a cookie made before the change: identifier counted %d, want 5", got)
+	}
+	// Her device, trusted for the new password, is locked by her own
+	// failures; the emailed link, used there, gives it a fresh counter.
+	dev.Get("/connexion")
+	for i := 0; i < 6; i++ {
+		dev.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+	}
+	var id int64
+	if err := env.Pool.QueryRow(context.Background(), `SELECT id FROM assmats WHERE login = '100001'`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	before := dev.Cookie("extranet_appareil")
+	token := issue(t, env, id, credentials.PurposeSetPassword)
+	dev.Get("/mot-de-passe/" + token)
+	if res := dev.Submit("/mot-de-passe/"+token, apptest.Values("mot_de_passe", "Encore-2025", "verification", "Encore-2025")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("link: %d %q", res.StatusCode, res.Text())
+	}
+	if after := dev.Cookie("extranet_appareil"); after == "" || after == before {
+		t.Errorf("the emailed link did not give the browser a fresh device cookie")
+	}
+	dev.Login("100001", "Encore-2025")
+}
+
+// A trusted device does not count on the client address: others failing
+// from the same address (a MAM, a carrier's shared address) do not lock the
+// owner's browser out.
+func TestATrustedDeviceIgnoresTheAddressLock(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	owner := env.Client()
+	owner.Login("100001", "Demo-assmat1")
+	neighbour := env.Client()
+	neighbour.Get("/connexion")
+	for i := 0; i < 31; i++ {
+		neighbour.Submit("/connexion", apptest.Values("identifiant", fmt.Sprintf("9%05d", i), "mot_de_passe", "Mauvais-1"))
+	}
+	if res := neighbour.Submit("/connexion", apptest.Values("identifiant", "100002", "mot_de_passe", "Temp-2025a")); res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("the address is not locked: %d", res.StatusCode)
+	}
+	again := env.Client()
+	again.SetCookie("extranet_appareil", owner.Cookie("extranet_appareil"))
+	again.Login("100001", "Demo-assmat1")
 }
