@@ -123,10 +123,30 @@ func TestStatesShowTheirVisitor(t *testing.T) {
 			t.Errorf("%s/%s: %d × %s, want %d", component, state, n, css, want)
 		}
 	}
-	check("ChildrenListPage", "50-enfants-et-historique", "main table:first-of-type tbody tr", 50+12)
+	check("ChildrenListPage", "50-enfants-et-historique", "main table tbody tr", 50+12) // current and history
 	check("ChildFormPage", "deux-periodes-de-chaque-type", "#periodes tbody tr", 6)
 	check("ChildFormPage", "valider-a-vide", "[aria-invalid=true]", 7)
 	check("ChildFormPage", "adresse-secondaire", "#adresse-secondaire fieldset", 1)
 	check("LoginPage", "bloquee", "#connexion-deblocage", 1)
 	check("ChildFormPage", "conflit-409", ".warning-box", 1)
+}
+
+// The index links to every state, once: each is two clicks from the index.
+func TestIndexLinksEveryState(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Index().Render(Context(context.Background(), State{}, "jeton-csrf"), &buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := goquery.NewDocumentFromReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range States() {
+		if n := doc.Find(`main a[href="` + s.URL() + `"]`).Length(); n != 1 {
+			t.Errorf("the index links %d times to %s, want once", n, s.URL())
+		}
+	}
+	if n := doc.Find("main section h2").Length(); n != len(Groups) {
+		t.Errorf("the index has %d groups, want %d", n, len(Groups))
+	}
 }
