@@ -775,7 +775,7 @@ func PeriodsSection(p ChildFormProps) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 59, "<p class=\"field__hint\">Pour saisir le nombre d'heures par mois, choisissez le type de garde « Dépassement exceptionnel (50H/mois) ». Dates au format jj/mm/aaaa.</p><div class=\"table-wrap\"><table class=\"table periods\"><caption class=\"visually-hidden\">Périodes d'accueil de l'enfant</caption> <thead><tr><th scope=\"col\">Type de garde <span class=\"required\" aria-hidden=\"true\">*</span></th><th scope=\"col\">Date de début <span class=\"required\" aria-hidden=\"true\">*</span></th><th scope=\"col\">Date de fin</th><th scope=\"col\">Nombre d'heures par mois</th><th scope=\"col\">Commentaire</th><th scope=\"col\">Action</th></tr></thead> <tbody>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 59, "<p class=\"field__hint\">Pour saisir le nombre d'heures par mois, choisissez le type de garde « Dépassement exceptionnel (50H/mois) ». Dates au format jj/mm/aaaa.</p><div class=\"table-wrap periods-wrap\"><table class=\"table periods\"><caption class=\"visually-hidden\">Périodes d'accueil de l'enfant</caption> <thead><tr><th scope=\"col\">Type de garde <span class=\"required\" aria-hidden=\"true\">*</span></th><th scope=\"col\">Date de début <span class=\"required\" aria-hidden=\"true\">*</span></th><th scope=\"col\">Date de fin</th><th scope=\"col\">Nombre d'heures par mois</th><th scope=\"col\">Commentaire</th><th scope=\"col\">Action</th></tr></thead> <tbody>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
