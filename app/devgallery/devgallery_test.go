@@ -2,8 +2,12 @@ package devgallery_test
 
 import (
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
 	"github.com/departement06/extranet-assmat/app/config"
@@ -70,4 +74,84 @@ func TestGalleryDoesNotExistInProduction(t *testing.T) {
 			t.Errorf("production %s: %d, want 404", path, res.StatusCode)
 		}
 	}
+}
+
+var csrfValue = regexp.MustCompile(`(name="_csrf" value=")[^"]*"`)
+
+// fragmentHTML is the markup of the first element css matches, without the
+// CSRF token (each session has its own).
+func fragmentHTML(t *testing.T, r *apptest.Response, css string) string {
+	t.Helper()
+	sel := r.Doc.Find(css).First()
+	if sel.Length() == 0 {
+		t.Fatalf("no %s in the answer (%d)", css, r.StatusCode)
+	}
+	h, err := goquery.OuterHtml(sel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return csrfValue.ReplaceAllString(h, `${1}…"`)
+}
+
+// browserForm is what a browser posts from a form as the page shows it:
+// its enabled inputs with their values, the chosen option of each select.
+func browserForm(r *apptest.Response, css string) url.Values {
+	v := url.Values{}
+	r.Doc.Find(css + " input[name]:not([disabled]), " + css + " select[name]").Each(func(_ int, e *goquery.Selection) {
+		name := e.AttrOr("name", "")
+		switch {
+		case goquery.NodeName(e) == "select":
+			v.Add(name, e.Find("option[selected]").AttrOr("value", ""))
+		case e.AttrOr("type", "") == "checkbox" && e.AttrOr("checked", "no") == "no":
+		default:
+			v.Add(name, e.AttrOr("value", ""))
+		}
+	})
+	return v
+}
+
+// The fixtures repeat what the handlers build (components/gallery cannot
+// import app/): a state that claims to be a handler's answer must be that
+// answer, byte for byte, or a designer works on a picture that lies. When a
+// handler changes a field (its id, label, limits, message), this fails until
+// the fixture follows.
+func TestFixturesAreTheHandlersAnswers(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	same := func(c *apptest.Client, real *apptest.Response, component, state, css string) {
+		t.Helper()
+		want := fragmentHTML(t, real, css)
+		got := fragmentHTML(t, c.Get(paths.Gallery+"/"+component+"/"+state), css)
+		if got != want {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			from := max(0, i-120)
+			t.Errorf("gallery %s/%s differs from the handler's answer at byte %d:\n gallery: …%s\n handler: …%s",
+				component, state, i, got[from:min(len(got), i+120)], want[from:min(len(want), i+120)])
+		}
+	}
+
+	// The child form, empty and after an empty VALIDER.
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	empty := c.Get(paths.Children + "/nouveau")
+	same(c, empty, "ChildFormPage", "vide", "#formulaire-enfant")
+	posted := browserForm(empty, "#formulaire-enfant form")
+	posted.Set("action", "valider")
+	same(c, c.Submit(paths.Children+"/nouveau", posted), "ChildFormPage", "valider-a-vide", "#formulaire-enfant")
+
+	// The login after a wrong password.
+	anon := env.Client()
+	anon.Get(paths.Login)
+	same(anon, anon.Submit(paths.Login, apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1", "action", "connexion")),
+		"LoginPage", "mot-de-passe-incorrect", "#connexion")
+
+	// The temporary password's change: empty, then a password the policy refuses.
+	temp := env.Client()
+	temp.Login("100002", "Temp-2025a")
+	same(temp, temp.Get(paths.PasswordChange), "PasswordChangePage", "vide", "#changement")
+	same(temp, temp.Submit(paths.PasswordChange, apptest.Values("mot_de_passe_actuel", "Temp-2025a", "mot_de_passe", "court", "verification", "court")),
+		"PasswordChangePage", "politique", "#changement")
 }
