@@ -344,6 +344,15 @@ type Email struct {
 	To, Subject, Text, HTML string
 }
 
+// QueryRow scans one row of a query into dest, failing the test when the
+// query fails: a check that reads the database must not pass on an error.
+func (e *Env) QueryRow(sql string, args []any, dest ...any) {
+	e.T.Helper()
+	if err := e.Pool.QueryRow(context.Background(), sql, args...).Scan(dest...); err != nil {
+		e.T.Fatalf("%s: %v", sql, err)
+	}
+}
+
 // ExactlyEmails waits for n emails, gives a further one the time to arrive
 // (the queue polls every 50 ms), and fails the test if the mailbox then
 // holds more or fewer than n: for tests that some email must not be sent.

@@ -152,7 +152,7 @@ func TestValidationErrorsKeepEverythingTyped(t *testing.T) {
 		}
 	}
 	var n int
-	_ = env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM children`).Scan(&n)
+	env.QueryRow(`SELECT count(*) FROM children`, nil, &n)
 	if n != 0 {
 		t.Errorf("a refused form saved %d children", n)
 	}
@@ -190,7 +190,7 @@ func TestBadInputIsRefusedInFrenchAndChangesNothing(t *testing.T) {
 		t.Errorf("injection not stored verbatim or not escaped")
 	}
 	var n int
-	_ = env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM children`).Scan(&n)
+	env.QueryRow(`SELECT count(*) FROM children`, nil, &n)
 	if n != 1 {
 		t.Errorf("%d children saved, want 1", n)
 	}
@@ -249,7 +249,7 @@ func TestPeriodRowsAndSecondaryAddressWithAndWithoutJS(t *testing.T) {
 		}
 	}
 	var n int
-	_ = env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM children`).Scan(&n)
+	env.QueryRow(`SELECT count(*) FROM children`, nil, &n)
 	if n != 0 {
 		t.Errorf("row actions saved %d children", n)
 	}
@@ -316,7 +316,7 @@ func TestEditAndConcurrentEdits(t *testing.T) {
 		}
 	}
 	var prenom string
-	_ = env.Pool.QueryRow(context.Background(), `SELECT prenom FROM children WHERE id = $1`, id).Scan(&prenom)
+	env.QueryRow(`SELECT prenom FROM children WHERE id = $1`, []any{id}, &prenom)
 	if prenom != "Annabelle" {
 		t.Errorf("the second edit overwrote the first: %q", prenom)
 	}
@@ -364,7 +364,7 @@ func TestChildMovesToHistoryAndIsLocked(t *testing.T) {
 		}
 	}
 	var n int
-	_ = env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM children WHERE id = $1 AND prenom = 'Anna'`, id).Scan(&n)
+	env.QueryRow(`SELECT count(*) FROM children WHERE id = $1 AND prenom = 'Anna'`, []any{id}, &n)
 	if n != 1 {
 		t.Error("the historical child was changed or deleted")
 	}
@@ -392,7 +392,7 @@ func TestDeleteAfterConfirmation(t *testing.T) {
 		t.Error("no notice")
 	}
 	var n int
-	_ = env.Pool.QueryRow(context.Background(), `SELECT (SELECT count(*) FROM children) + (SELECT count(*) FROM care_periods)`).Scan(&n)
+	env.QueryRow(`SELECT (SELECT count(*) FROM children) + (SELECT count(*) FROM care_periods)`, nil, &n)
 	if n != 0 {
 		t.Errorf("%d rows left", n)
 	}
@@ -451,7 +451,7 @@ func TestAnotherChildmindersChildIsNotFound(t *testing.T) {
 		}
 	}
 	var n int
-	_ = env.Pool.QueryRow(context.Background(), `SELECT count(*) FROM children WHERE id = $1 AND prenom = 'Anna'`, id).Scan(&n)
+	env.QueryRow(`SELECT count(*) FROM children WHERE id = $1 AND prenom = 'Anna'`, []any{id}, &n)
 	if n != 1 {
 		t.Error("the other childminder changed the child")
 	}
@@ -486,7 +486,7 @@ func TestChildrenPagesCostAtMostThreeRoundTrips(t *testing.T) {
 		declare(t, env, c, anna())
 	}
 	var id int64
-	_ = env.Pool.QueryRow(context.Background(), `SELECT min(id) FROM children`).Scan(&id)
+	env.QueryRow(`SELECT min(id) FROM children`, nil, &id)
 	for _, p := range []string{"/enfants-accueillis", path(id), path(id, "modifier"), path(id, "supprimer"), "/enfants-accueillis/nouveau"} {
 		env.Trips.Reset()
 		if res := c.Get(p); res.StatusCode != http.StatusOK {
