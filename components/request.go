@@ -49,6 +49,19 @@ func hxHeaders(ctx context.Context) string {
 	return string(b)
 }
 
+// ErrorSummaryID is the id of a form's "ERREUR :" summary (one form per page;
+// Mon compte's two forms have their own ids).
+const ErrorSummaryID = "erreurs"
+
+// AnnouncerID is the polite live region of every page where app.js repeats
+// the error a field check brought, so that screen readers say it.
+const AnnouncerID = "annonces"
+
+// FullTitle is the document title of a page: its own title, then the site's.
+func FullTitle(title string) string {
+	return title + " – Assistants Maternels – Département des Alpes-Maritimes"
+}
+
 // RequestAlertID is the empty region at the top of every page where an htmx
 // request's technical error (5xx) is swapped, so that it is seen and announced
 // (its card has role="alert") without replacing the form the visitor was filling.

@@ -47,8 +47,11 @@ func formProps(f ChildForm, action string, errs components.Errors, submitted boo
 		return components.Field{ID: id, Name: id, Label: label, Value: value, Required: required, MaxLength: max,
 			Error: errs.For(id), Valid: submitted && value != "", ValidateURL: FieldURL}
 	}
+	// The format is said in a hint tied to the input, not only in the
+	// placeholder, which disappears as soon as one types.
 	date := func(fl components.Field) components.Field {
 		fl.InputMode, fl.Placeholder, fl.MaxLength = "numeric", "jj/mm/aaaa", 10
+		fl.Hint = "Au format jj/mm/aaaa, par exemple 15/03/2024."
 		return fl
 	}
 	civilites := []components.Option{{Value: "", Label: "—"}}
@@ -66,9 +69,10 @@ func formProps(f ChildForm, action string, errs components.Errors, submitted boo
 			Phone:    field(GuardianID(n, "telephone"), "N° de téléphone du responsable légal "+num, g.Phone, false, 25),
 		}
 		gf.Civilite.Options = civilites
-		gf.Nom.Autocomplete, gf.Prenom.Autocomplete = "family-name", "given-name"
-		gf.Email.Type, gf.Email.Autocomplete = "email", "email"
-		gf.Phone.Type, gf.Phone.Autocomplete, gf.Phone.Hint = "tel", "tel", "Par exemple 06 12 34 56 78."
+		// No autocomplete token: the guardians are third parties, and a token
+		// (family-name, email, tel…) has the browser fill in the childminder's own data.
+		gf.Email.Type = "email"
+		gf.Phone.Type, gf.Phone.Hint = "tel", "Par exemple 06 12 34 56 78."
 		return gf
 	}
 	p := components.ChildFormProps{
@@ -88,8 +92,11 @@ func formProps(f ChildForm, action string, errs components.Errors, submitted boo
 		Commune2:     field(idCommune2, "Commune", f.Commune2, true, 100),
 		PeriodsError: errs.For(idPeriods),
 	}
-	p.Adresse.Autocomplete, p.CodePostal.Autocomplete, p.CodePostal.InputMode = "street-address", "postal-code", "numeric"
-	p.Adresse2.Autocomplete, p.CodePostal2.Autocomplete, p.CodePostal2.InputMode = "street-address", "postal-code", "numeric"
+	// A one-line input takes address-line1 (street-address is for a
+	// multi-line textarea); the commune is address-level2.
+	p.Adresse.Autocomplete, p.CodePostal.Autocomplete, p.CodePostal.InputMode = "address-line1", "postal-code", "numeric"
+	p.Adresse2.Autocomplete, p.CodePostal2.Autocomplete, p.CodePostal2.InputMode = "address-line1", "postal-code", "numeric"
+	p.Commune.Autocomplete, p.Commune2.Autocomplete = "address-level2", "address-level2"
 	// A secondary address field checks itself knowing the box is ticked.
 	for _, fl := range []*components.Field{&p.Adresse2, &p.CodePostal2, &p.Commune2} {
 		fl.ValidateInclude = "#" + idSecondary
@@ -128,6 +135,8 @@ func periodRowProps(r PeriodRow, number int, kinds []components.Option, errs com
 		"hx-swap": "outerHTML", "hx-vals": `{"action": "actualiser-periodes"}`}
 	for _, fl := range []*components.Field{&row.Start, &row.End} {
 		fl.InputMode, fl.Placeholder = "numeric", "jj/mm/aaaa"
+		// The table's hint says the format once for every row.
+		fl.DescribedBy = components.PeriodsHintID
 	}
 	row.Hours.InputMode = "numeric"
 	if r.Kind != KindDepassement {

@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // Measurements the audit of issue 8 made by hand, as checks a test runs on
@@ -117,11 +118,13 @@ type ringReport struct {
 }
 
 // FocusRings checks the focus ring of every focusable element of the page.
-// A Tab first puts the browser in keyboard mode, where focus() shows the ring.
 func (p *Page) FocusRings(name string) ringReport {
 	p.t.Helper()
 	p.settled()
-	p.Do(chromedp.KeyEvent("\t"))
+	// A key that moves nothing (Shift) puts the browser in keyboard mode,
+	// where focus() shows the ring; a Tab could leave a modal dialog for the
+	// browser's own interface.
+	p.Do(chromedp.KeyEvent(kb.Shift))
 	var r ringReport
 	if err := json.Unmarshal([]byte(p.Eval(focusRingJS)), &r); err != nil {
 		p.t.Fatalf("[%s] %s: focus ring report: %v", p.Mode(), name, err)

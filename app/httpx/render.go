@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"bytes"
+	"html"
 
 	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
@@ -32,8 +33,19 @@ func Render(c *fiber.Ctx, v View) error {
 			comp = v.Fragment
 		}
 	}
+	status := v.Status
+	if status == 0 {
+		status = fiber.StatusOK
+	}
 	// Rendering into a buffer first lets a failed render still become a clean error page.
 	var buf bytes.Buffer
+	if IsHTMX(c) && v.Fragment != nil && v.Title != "" && status < fiber.StatusInternalServerError {
+		// htmx sets document.title from a <title> at the top level of the
+		// response: a form answered in place says "Erreur – …" in the tab as
+		// the full page does (and loses it once corrected). Not for a 5xx,
+		// which lands in the alert region of whatever page is open.
+		buf.WriteString("<title>" + html.EscapeString(components.FullTitle(v.Title)) + "</title>")
+	}
 	if err := comp.Render(components.WithRequest(c.UserContext(), Request(c)), &buf); err != nil {
 		return err
 	}
@@ -41,10 +53,6 @@ func Render(c *fiber.Ctx, v View) error {
 	c.Vary("HX-Request")
 	// Pages hold personal data: never keep them in a shared or back-button cache.
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	status := v.Status
-	if status == 0 {
-		status = fiber.StatusOK
-	}
 	c.Status(status)
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())

@@ -41,11 +41,44 @@
     closeMenus(event.target.closest("details.menu__group"));
   });
 
+  // Error summaries already in the page were focused when it loaded
+  // (autofocus); a later swap must not pull the focus back to them.
+  document.querySelectorAll(".error-banner").forEach(function (b) { b.setAttribute("data-focused", ""); });
+
+  // The page's title before a swap, to restore it when a dialog that came
+  // with its own title closes.
+  var titleBefore = document.title;
+  document.addEventListener("htmx:beforeSwap", function () { titleBefore = document.title; });
+
+  // A field check replaced its field: repeat its error, if any, in the page's
+  // polite live region (the new field itself is not a live region, so the
+  // error would not be announced).
+  function announceFieldError(trigger) {
+    var region = document.getElementById("annonces");
+    var input = trigger && trigger.id && document.getElementById(trigger.id);
+    var field = input && input.closest(".field");
+    if (!region || !field) return;
+    var error = field.querySelector(".field__error");
+    var label = field.querySelector("label");
+    region.textContent = "";
+    if (!error) return;
+    var text = (label ? label.textContent.replace(/\s*\*\s*$/, "").trim() + " : " : "") + error.textContent.trim();
+    // A change of content is what is announced: set it on the next tick.
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
+
   // After htmx swaps in a form with errors, move the focus to its summary so
-  // that keyboard and screen-reader users land on it.
+  // that keyboard and screen-reader users land on it (htmx already focuses an
+  // autofocus element it swaps in; this covers the summary of the form just
+  // submitted when several forms share the page).
   document.addEventListener("htmx:afterSwap", function (event) {
-    var banner = document.getElementById("erreurs");
-    if (banner && !banner.hasAttribute("data-focused")) {
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if (trigger && trigger.hasAttribute && trigger.hasAttribute("data-check")) {
+      announceFieldError(trigger);
+      return;
+    }
+    var banner = document.querySelector(".error-banner:not([data-focused])");
+    if (banner) {
       banner.setAttribute("data-focused", "");
       banner.focus();
       return;
@@ -59,7 +92,6 @@
       return;
     }
     // A period row was removed: its button is gone, focus "Ajouter une période".
-    var trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (trigger && /^supprimer-periode-/.test(trigger.value || "")) {
       var add = document.getElementById("ajouter-periode");
       if (add) add.focus();
@@ -68,7 +100,9 @@
     var dialog = document.querySelector("dialog[data-modal]:not([open])");
     if (dialog) {
       var opener = trigger;
+      var title = titleBefore;
       dialog.addEventListener("close", function () {
+        document.title = title;
         dialog.remove();
         if (opener && document.body.contains(opener)) opener.focus();
       });
