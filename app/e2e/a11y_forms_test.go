@@ -245,3 +245,49 @@ func TestDeleteDialogAndChildViewStructure(t *testing.T) {
 		}
 	}
 }
+
+// inView says whether the element's top is inside the viewport.
+func inView(p *Page, id string) bool {
+	return p.Eval(`(function(){var r=document.getElementById(`+jsString(id)+`).getBoundingClientRect();return String(r.top >= 0 && r.top < innerHeight)})()`) == "true"
+}
+
+// Without JavaScript, the buttons that reload the child form to add or
+// remove a row, apply a type or show the secondary address bring the user
+// back where she was, not to the top of the page.
+func TestNoJSFormButtonsComeBackToTheirSection(t *testing.T) {
+	env := apptest.New(t)
+	base := env.Serve()
+	p := NewPage(t, false)
+	login(p, base, "100001", "Demo-assmat1")
+	p.WaitFor("#infos-titre")
+	p.Open(base + "/enfants-accueillis/nouveau")
+	for _, step := range []struct{ name, click, wait, anchor string }{
+		{"Ajouter une période", "#ajouter-periode", "#periode-1-type", "periodes"},
+		{"Appliquer le type", `#periode-1 button[value="actualiser-periodes"]`, "#periode-1-type", "periode-1"},
+		{"Retirer", `button[value="supprimer-periode-1"]`, "#periode-0-type", "periodes"},
+		{"Afficher l'adresse secondaire", `button[value="actualiser-adresse"]`, "#adresse-secondaire", "adresse-secondaire-differente"},
+	} {
+		p.Eval(`scrollTo(0, 0); ""`)
+		if step.name == "Afficher l'adresse secondaire" {
+			p.Click("#adresse-secondaire-differente")
+		}
+		p.Eval(`window.__oldPage = true; ""`)
+		p.Click(step.click)
+		for deadline := time.Now().Add(10 * time.Second); p.Eval(`String(window.__oldPage === true || document.readyState !== "complete")`) == "true"; {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: no new page", step.name)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		p.WaitFor(step.wait)
+		if u := p.URL(); !strings.HasSuffix(u, "#"+step.anchor) {
+			t.Errorf("%s: the answer is at %s, want #%s", step.name, u, step.anchor)
+		}
+		if !inView(p, step.anchor) {
+			t.Errorf("%s: #%s is not in view after the reload (scrollY %s)", step.name, step.anchor, p.Eval(`String(scrollY)`))
+		}
+	}
+	if p.Count("#adresse2") != 1 {
+		t.Error("the secondary address did not show")
+	}
+}
