@@ -58,6 +58,14 @@ func TestFocusRingAndReflowOnEveryPage(t *testing.T) {
 		p.WaitFor("#erreurs")
 		check("link request with errors")
 
+		login(p, base, "100002", "Temp-2025a")
+		p.WaitFor("#changement")
+		p.Click(".btn--success")
+		p.WaitFor("#erreurs")
+		check("temporary password change with errors")
+		p.Click(`button[form="retour"]`)
+		p.WaitFor("#connexion")
+
 		login(p, base, "100001", "Demo-assmat1")
 		p.WaitFor("#infos-titre")
 		check("dashboard")
