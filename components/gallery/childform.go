@@ -63,6 +63,7 @@ func childFormProps(f childInput, action string, errs components.Errors, submitt
 	}
 	date := func(fl components.Field) components.Field {
 		fl.InputMode, fl.Placeholder, fl.MaxLength = "numeric", "jj/mm/aaaa", 10
+		fl.Hint = "Au format jj/mm/aaaa, par exemple 15/03/2024."
 		return fl
 	}
 	civilites := []components.Option{{Value: "", Label: "—"}, {Value: "Madame", Label: "Madame"}, {Value: "Monsieur", Label: "Monsieur"}}
@@ -77,9 +78,9 @@ func childFormProps(f childInput, action string, errs components.Errors, submitt
 			Phone:    field(guardianID(n, "telephone"), "N° de téléphone du responsable légal "+num, g.Phone, false, 25),
 		}
 		gf.Civilite.Options = civilites
-		gf.Nom.Autocomplete, gf.Prenom.Autocomplete = "family-name", "given-name"
-		gf.Email.Type, gf.Email.Autocomplete = "email", "email"
-		gf.Phone.Type, gf.Phone.Autocomplete, gf.Phone.Hint = "tel", "tel", "Par exemple 06 12 34 56 78."
+		// No autocomplete token: the guardians are third parties.
+		gf.Email.Type = "email"
+		gf.Phone.Type, gf.Phone.Hint = "tel", "Par exemple 06 12 34 56 78."
 		return gf
 	}
 	p := components.ChildFormProps{
@@ -99,8 +100,9 @@ func childFormProps(f childInput, action string, errs components.Errors, submitt
 		Commune2:     field("commune2", "Commune", f.Commune2, true, 100),
 		PeriodsError: errs.For("periodes"),
 	}
-	p.Adresse.Autocomplete, p.CodePostal.Autocomplete, p.CodePostal.InputMode = "street-address", "postal-code", "numeric"
-	p.Adresse2.Autocomplete, p.CodePostal2.Autocomplete, p.CodePostal2.InputMode = "street-address", "postal-code", "numeric"
+	p.Adresse.Autocomplete, p.CodePostal.Autocomplete, p.CodePostal.InputMode = "address-line1", "postal-code", "numeric"
+	p.Adresse2.Autocomplete, p.CodePostal2.Autocomplete, p.CodePostal2.InputMode = "address-line1", "postal-code", "numeric"
+	p.Commune.Autocomplete, p.Commune2.Autocomplete = "address-level2", "address-level2"
 	for _, fl := range []*components.Field{&p.Adresse2, &p.CodePostal2, &p.Commune2} {
 		fl.ValidateInclude = "#adresse-secondaire-differente"
 	}
@@ -132,6 +134,7 @@ func periodRowProps(r periodInput, number int, errs components.Errors, submitted
 		"hx-swap": "outerHTML", "hx-vals": `{"action": "actualiser-periodes"}`}
 	for _, fl := range []*components.Field{&row.Start, &row.End} {
 		fl.InputMode, fl.Placeholder = "numeric", "jj/mm/aaaa"
+		fl.DescribedBy = components.PeriodsHintID
 	}
 	row.Hours.InputMode = "numeric"
 	if r.Kind != kindDepassement {

@@ -9,13 +9,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 )
 
-// knownDuplicateIDs are states whose page holds the same id twice today, a
-// defect the audit of issue 8 (item 8: "Mon compte after two failed forms has
-// two id="erreurs"") is fixing; an entry here is removed with the fix.
-var knownDuplicateIDs = map[string]string{
-	"AccountPage/deux-formulaires-en-erreur": "erreurs",
-}
-
 // renderState renders a state's gallery page as the handler does.
 func renderState(t *testing.T, s State) *goquery.Document {
 	t.Helper()
@@ -56,7 +49,7 @@ func TestEveryStateRenders(t *testing.T) {
 		ids := map[string]int{}
 		doc.Find("[id]").Each(func(_ int, e *goquery.Selection) { ids[e.AttrOr("id", "")]++ })
 		for id, n := range ids {
-			if n > 1 && knownDuplicateIDs[name] != id {
+			if n > 1 {
 				t.Errorf("%s: id %q appears %d times", name, id, n)
 			}
 		}
@@ -83,12 +76,6 @@ func TestEveryStateRenders(t *testing.T) {
 				t.Errorf("%s: input %q (name %q) has no label tied to it", name, id, e.AttrOr("name", ""))
 			}
 		})
-	}
-	for name := range knownDuplicateIDs {
-		component, state, _ := strings.Cut(name, "/")
-		if _, ok := Find(component, state); !ok {
-			t.Errorf("knownDuplicateIDs names %s, which is not a state", name)
-		}
 	}
 }
 
