@@ -25,7 +25,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 		return renderLogin(c, props, fiber.StatusOK)
 	}
 	if errs := form.Validate(); errs != nil {
-		props.Errors = components.FormErrors(errs...)
+		props.Errors = loginErrors(errs)
 		return renderLogin(c, props, fiber.StatusUnprocessableEntity)
 	}
 	account, err := h.q.GetAssmatByLogin(ctx, form.Identifiant)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/form"
+	"github.com/departement06/extranet-assmat/components"
 )
 
 // Limits of the login form: longer input is refused before any lookup.
@@ -61,4 +62,26 @@ func (f LoginForm) Validate() []string {
 		return []string{msgBadCredentials}
 	}
 	return nil
+}
+
+// fieldOf ties each message of Validate to its input, so that the summary
+// links to it and the input is marked invalid; the generic message stays the
+// form's (it must not say which of the two was wrong).
+func fieldOf(msg string) string {
+	switch msg {
+	case msgMissingLogin:
+		return "identifiant"
+	case msgMissingPassword:
+		return "mot-de-passe"
+	}
+	return ""
+}
+
+// loginErrors are Validate's messages, tied to their inputs.
+func loginErrors(msgs []string) components.Errors {
+	var errs components.Errors
+	for _, m := range msgs {
+		errs.Add(fieldOf(m), m)
+	}
+	return errs
 }

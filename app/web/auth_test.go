@@ -201,3 +201,27 @@ func TestLogoutIsNotAGet(t *testing.T) {
 		t.Fatalf("a GET of the logout URL signed out: %d", res.StatusCode)
 	}
 }
+
+// A missing identifier or password is tied to its input: the summary links
+// to it and the input is marked invalid; the generic message stays the form's.
+func TestLoginErrorsAreTiedToTheirFields(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Get("/connexion")
+	for _, htmx := range []bool{false, true} {
+		res := c.Submit("/connexion", apptest.Values("identifiant", "", "mot_de_passe", ""), apptest.HTMXIf(htmx)...)
+		for _, id := range []string{"identifiant", "mot-de-passe"} {
+			if inv, _ := res.Doc.Find("#" + id).Attr("aria-invalid"); inv != "true" {
+				t.Errorf("htmx=%v: #%s not marked invalid", htmx, id)
+			}
+			if res.Doc.Find(`.error-banner a[href="#`+id+`"]`).Length() != 1 {
+				t.Errorf("htmx=%v: the summary does not link to #%s", htmx, id)
+			}
+		}
+		wrong := c.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"), apptest.HTMXIf(htmx)...)
+		if inv, _ := wrong.Doc.Find("#identifiant").Attr("aria-invalid"); inv == "true" {
+			t.Errorf("htmx=%v: a wrong password marks the identifier invalid (it must not say which was wrong)", htmx)
+		}
+	}
+}
