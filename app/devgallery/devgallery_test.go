@@ -142,9 +142,11 @@ func TestFixturesAreTheHandlersAnswers(t *testing.T) {
 	posted.Set("action", "valider")
 	same(c, c.Submit(paths.Children+"/nouveau", posted), "ChildFormPage", "valider-a-vide", "#formulaire-enfant")
 
-	// The login after a wrong password.
+	// The login submitted empty, then with a wrong password.
 	anon := env.Client()
 	anon.Get(paths.Login)
+	same(anon, anon.Submit(paths.Login, apptest.Values("identifiant", "", "mot_de_passe", "", "action", "connexion")),
+		"LoginPage", "champs-manquants", "#connexion")
 	same(anon, anon.Submit(paths.Login, apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1", "action", "connexion")),
 		"LoginPage", "mot-de-passe-incorrect", "#connexion")
 

@@ -61,8 +61,9 @@ func loginStates() []State {
 	return []State{
 		login("LoginPage", "vide", "Vide", components.LoginProps{}),
 		login("LoginPage", "deconnexion", "Après une déconnexion (message)", components.LoginProps{Notice: "Vous êtes déconnecté(e)."}),
-		login("LoginPage", "champs-manquants", "VALIDER sans rien saisir", components.LoginProps{
-			Errors: components.FormErrors("Veuillez saisir votre identifiant.", "Veuillez saisir votre mot de passe.")}),
+		login("LoginPage", "champs-manquants", "CONNEXION sans rien saisir", components.LoginProps{
+			Errors: components.Errors{{Field: "identifiant", Message: "Veuillez saisir votre identifiant."},
+				{Field: "mot-de-passe", Message: "Veuillez saisir votre mot de passe."}}}),
 		login("LoginPage", "mot-de-passe-incorrect", "Mot de passe incorrect", components.LoginProps{
 			Identifiant: "100001", Errors: components.FormErrors(msgBadCredentials)}),
 		login("LoginPage", "bloquee", "Tentatives suspendues, avec l'heure à laquelle réessayer", components.LoginProps{
