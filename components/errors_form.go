@@ -5,6 +5,17 @@ package components
 type FieldError struct {
 	Field   string
 	Message string
+	// Context names, in the summary only, which of several alike groups the
+	// field belongs to ("Période 2"): the message under the field needs none.
+	Context string
+}
+
+// Summary is the line of the "ERREUR :" summary: the message, after its context if any.
+func (fe FieldError) Summary() string {
+	if fe.Context == "" {
+		return fe.Message
+	}
+	return fe.Context + " : " + fe.Message
 }
 
 // Errors are the messages of a submitted form, in the order of the form.
@@ -14,6 +25,14 @@ type Errors []FieldError
 func (e *Errors) Add(field, message string) {
 	if message != "" {
 		*e = append(*e, FieldError{Field: field, Message: message})
+	}
+}
+
+// AddIn appends a message of a field that belongs to one of several alike
+// groups, named by context in the summary (nothing when message is empty).
+func (e *Errors) AddIn(field, context, message string) {
+	if message != "" {
+		*e = append(*e, FieldError{Field: field, Message: message, Context: context})
 	}
 }
 

@@ -199,9 +199,11 @@ func (f ChildForm) Validate(today time.Time) (Child, components.Errors) {
 		errs.Add(idPeriods, msgAtLeastOnePeriod)
 	}
 	born := f.born()
-	for _, row := range f.Periods {
+	for n, row := range f.Periods {
+		// "Période 2 : …" in the summary: the rows' messages are alike.
+		period := "Période " + strconv.Itoa(n+1)
 		for _, part := range []string{partKind, partStart, partEnd, partHours, partComment} {
-			errs.Add(PeriodID(row.Index, part), row.fieldError(part, born, today))
+			errs.AddIn(PeriodID(row.Index, part), period, row.fieldError(part, born, today))
 		}
 		ch.Periods = append(ch.Periods, row.period())
 	}

@@ -524,3 +524,23 @@ func TestAddingARowBeyondTheMaximumSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// The summary tells alike period errors apart: "Période 2 : …", while the
+// message under the field stays short.
+func TestPeriodErrorsAreNamedInTheSummary(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	c.Get("/enfants-accueillis/nouveau")
+	res := c.Submit("/enfants-accueillis/nouveau", with(anna(), "periode-0-debut", "", "periode-1-debut", ""))
+	summary := apptest.TextOf(res.Doc.Find(".error-banner"))
+	for _, want := range []string{`Période 1 : "Date de début" est un champ requis.`, `Période 2 : "Date de début" est un champ requis.`} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("summary lacks %q: %s", want, summary)
+		}
+	}
+	if got := apptest.TextOf(res.Doc.Find("#periode-1-debut-erreur")); strings.Contains(got, "Période") {
+		t.Errorf("the message under the field repeats the period: %q", got)
+	}
+}

@@ -47,7 +47,7 @@ func childrenStates() []State {
 	emptyErrs.Add("adresse", required("Adresse principale"))
 	emptyErrs.Add("code-postal", required("Code postal de l'adresse principale"))
 	emptyErrs.Add("commune", required("Commune de l'adresse principale"))
-	emptyErrs.Add(periodID(0, "debut"), required("Date de début"))
+	emptyErrs.AddIn(periodID(0, "debut"), "Période 1", required("Date de début"))
 
 	filled := childInput{
 		Nom: DoubleSurname, Prenom: LongFirstName, Naissance: "14/07/2023",
@@ -98,7 +98,7 @@ func childrenStates() []State {
 	manyErrs.Add("nom", required("Nom de l'enfant"))
 	for i := 0; i < 12; i++ {
 		many.Periods = append(many.Periods, periodInput{Index: i, Kind: kindStandard})
-		manyErrs.Add(periodID(i, "debut"), required("Date de début"))
+		manyErrs.AddIn(periodID(i, "debut"), "Période "+strconv.Itoa(i+1), required("Date de début"))
 	}
 
 	var atLeastOne components.Errors
