@@ -87,10 +87,10 @@ func childrenStates() []State {
 	formatErrs.Add(guardianID(1, "email"), "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr.")
 	formatErrs.Add(guardianID(1, "telephone"), "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78.")
 	formatErrs.Add("code-postal", "Le code postal doit comporter 5 chiffres, par exemple 06200.")
-	formatErrs.Add(periodID(0, "heures"), "Pour saisir le nombre d'heures par mois, choisissez le type de garde « Dépassement exceptionnel (50H/mois) ».")
-	formatErrs.Add(periodID(1, "fin"), required("Date de fin")+" (Dérogation exceptionnelle (55J/an))")
-	formatErrs.Add(periodID(2, "fin"), "La date de fin ne peut pas précéder la date de début.")
-	formatErrs.Add(periodID(2, "heures"), "le nombre d'heures saisi dépasse 50h par mois")
+	formatErrs.AddIn(periodID(0, "heures"), "Période 1", "Pour saisir le nombre d'heures par mois, choisissez le type de garde « Dépassement exceptionnel (50H/mois) ».")
+	formatErrs.AddIn(periodID(1, "fin"), "Période 2", required("Date de fin")+" (Dérogation exceptionnelle (55J/an))")
+	formatErrs.AddIn(periodID(2, "fin"), "Période 3", "La date de fin ne peut pas précéder la date de début.")
+	formatErrs.AddIn(periodID(2, "heures"), "Période 3", "le nombre d'heures saisi dépasse 50h par mois")
 
 	// Twelve empty rows: the summary shows its first nine lines and counts the rest.
 	many := childInput{}
