@@ -60,11 +60,7 @@ func TestGalleryStatesPassAxe(t *testing.T) {
 // of issue 8 item 8 (reflow), being fixed in the components and app.css. The
 // test fails for any other state, and for a state listed here that no longer
 // overflows (remove it then).
-var knownOverflow = map[string]bool{
-	// The development mailbox's table has no scroll container (.table-wrap),
-	// and its links are long unbroken URLs (development page only).
-	"DevMailboxPage/deux-courriels": true,
-}
+var knownOverflow = map[string]bool{}
 
 // galleryWidthJS measures the page against the viewport and names the
 // outermost elements that stick out on the right.
