@@ -25,24 +25,19 @@ func ParsePasswordForm(c *fiber.Ctx) PasswordForm {
 }
 
 // Validate checks the new password against the policy and its verification,
-// and, when askCurrent, that the current one was given and differs from the new one.
-// A current password no password can be (a control character, over-long) is
-// wrong without being hashed.
+// and, when askCurrent (the temporary-password change), the current one (see
+// credentials.CheckPasswordChange).
 func (f PasswordForm) Validate(askCurrent bool) components.Errors {
 	var errs components.Errors
-	if askCurrent {
-		switch {
-		case f.Current == "":
-			errs.Add("mot-de-passe-actuel", credentials.MsgCurrentMissing)
-		case form.Check(f.Current, form.Secret, credentials.MaxPasswordLength) != "":
-			errs.Add("mot-de-passe-actuel", credentials.MsgCurrentWrong)
-		}
+	if !askCurrent {
+		pwErr, verifErr := credentials.CheckNewPassword(f.Password, f.Verification)
+		errs.Add("mot-de-passe", pwErr)
+		errs.Add("verification", verifErr)
+		return errs
 	}
-	pwErr, verifErr := credentials.CheckNewPassword(f.Password, f.Verification)
+	curErr, pwErr, verifErr := credentials.CheckPasswordChange(f.Current, f.Password, f.Verification)
+	errs.Add("mot-de-passe-actuel", curErr)
 	errs.Add("mot-de-passe", pwErr)
 	errs.Add("verification", verifErr)
-	if askCurrent && pwErr == "" && f.Current != "" && f.Current == f.Password {
-		errs.Add("mot-de-passe", credentials.MsgSameAsCurrent)
-	}
 	return errs
 }

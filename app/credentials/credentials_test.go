@@ -193,3 +193,22 @@ func TestSameEmail(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckPasswordChange(t *testing.T) {
+	cases := []struct {
+		name, current, password, verification string
+		want                                  [3]string
+	}{
+		{"fine", "Ancien-mdp1", "Nouveau-2025", "Nouveau-2025", [3]string{}},
+		{"no current", "", "Nouveau-2025", "Nouveau-2025", [3]string{MsgCurrentMissing, "", ""}},
+		{"a current no password can be", "Ancien\x00", "Nouveau-2025", "Nouveau-2025", [3]string{MsgCurrentWrong, "", ""}},
+		{"the same as the current", "Nouveau-2025", "Nouveau-2025", "Nouveau-2025", [3]string{"", MsgSameAsCurrent, ""}},
+		{"policy and mismatch", "Ancien-mdp1", "court", "autre", [3]string{"", MsgPolicy, MsgMismatch}},
+	}
+	for _, tc := range cases {
+		c, p, v := CheckPasswordChange(tc.current, tc.password, tc.verification)
+		if got := [3]string{c, p, v}; got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

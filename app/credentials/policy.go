@@ -57,3 +57,22 @@ func CheckNewPassword(password, verification string) (passwordErr, verificationE
 	}
 	return passwordErr, verificationErr
 }
+
+// CheckPasswordChange checks a password change without the database: the
+// current password given (one that no password can be — a control character,
+// over-long — is wrong without being hashed), the new one against the policy
+// and its confirmation, and that it differs from the current one. Each form
+// ties the three messages ("" when fine) to its own fields.
+func CheckPasswordChange(current, password, verification string) (currentErr, passwordErr, verificationErr string) {
+	switch {
+	case current == "":
+		currentErr = MsgCurrentMissing
+	case form.Check(current, form.Secret, MaxPasswordLength) != "":
+		currentErr = MsgCurrentWrong
+	}
+	passwordErr, verificationErr = CheckNewPassword(password, verification)
+	if passwordErr == "" && current != "" && current == password {
+		passwordErr = MsgSameAsCurrent
+	}
+	return currentErr, passwordErr, verificationErr
+}
