@@ -9,8 +9,20 @@ package components
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-// AccessibilityPage is the accessibility statement the RGAA requires.
-func AccessibilityPage() templ.Component {
+import "time"
+
+// AccessibilityProps is what the statement says that depends on the deployment.
+type AccessibilityProps struct {
+	// Contact is the address that answers accessibility requests (ACCESSIBILITY_CONTACT).
+	Contact string
+	// Declared is when the statement was established (ACCESSIBILITY_DATE).
+	Declared time.Time
+}
+
+// AccessibilityPage is the accessibility statement the RGAA requires, on the
+// model of the RGAA 4.1 statement: commitment, compliance, non-accessible
+// content, how it was established, contact, remedies.
+func AccessibilityPage(p AccessibilityProps) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -27,7 +39,46 @@ func AccessibilityPage() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page page--narrow\"><section class=\"card\" aria-labelledby=\"a11y-titre\"><h1 id=\"a11y-titre\" class=\"card__title\">Déclaration d'accessibilité</h1><p>Le Département des Alpes-Maritimes s'engage à rendre l'extranet des assistants maternels accessible, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.</p><h2>État de conformité</h2><p>L'extranet est <strong>partiellement conforme</strong> au référentiel général d'amélioration de l'accessibilité (RGAA 4.1) : chaque page est vérifiée automatiquement (WCAG 2.1 niveau AA) ; l'audit complet n'a pas encore été réalisé.</p><p>Toutes les fonctions de l'extranet restent utilisables sans JavaScript.</p><h2>Retour d'information et contact</h2><p>Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez le service des modes d'accueil de la petite enfance par courriel à <a href=\"mailto:nepasrepondre@departement06.fr\">nepasrepondre@departement06.fr</a>.</p><h2>Voies de recours</h2><p>Si vous n'obtenez pas de réponse, vous pouvez saisir le Défenseur des droits (<a href=\"https://www.defenseurdesdroits.fr\">www.defenseurdesdroits.fr</a>).</p></section></div>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<div class=\"page page--narrow\"><section class=\"card\" aria-labelledby=\"a11y-titre\"><h1 id=\"a11y-titre\" class=\"card__title\">Déclaration d'accessibilité</h1><p>Le Département des Alpes-Maritimes s'engage à rendre ses sites internet, intranet, extranet et ses progiciels accessibles, conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration d'accessibilité s'applique à l'extranet des assistants maternels.</p><h2>État de conformité</h2><p>L'extranet des assistants maternels est <strong>partiellement conforme</strong> avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1 : l'audit complet de conformité n'a pas encore été réalisé.</p><h2>Résultats des tests</h2><p>Chaque page et chaque composant sont vérifiés automatiquement à chaque modification (outil axe-core, critères WCAG 2.1 niveaux A et AA), avec et sans JavaScript, à 320 pixels de large et avec un texte agrandi à 200 %. Ces vérifications ne remplacent pas un audit.</p><h2>Contenus non accessibles</h2><ul><li>Sur un écran de 320 pixels de large, le type de garde « Dépassement exceptionnel (50H/mois) » ne tient pas entièrement dans sa liste de choix (il reste lisible à l'ouverture de la liste).</li><li>Les documents téléchargeables fournis par le Département ne sont pas tous accessibles.</li></ul><h2>Établissement de cette déclaration d'accessibilité</h2><p>Cette déclaration a été établie le ")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var2 string
+		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(Date(p.Declared))
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/accessibility.templ`, Line: 46, Col: 63}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, ".</p><ul><li>Technologies utilisées : HTML, CSS ; JavaScript en amélioration (toutes les fonctions restent utilisables sans).</li><li>Environnement de test : navigateur Chromium, avec et sans JavaScript ; outil axe-core 4.14.</li></ul><h2>Retour d'information et contact</h2><p>Si vous n'arrivez pas à accéder à un contenu ou à un service, vous pouvez contacter le service des modes d'accueil de la petite enfance pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme, par courriel à <a href=\"")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var3 string
+		templ_7745c5c3_Var3, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL("mailto:" + p.Contact)).ResolveURL(ctx)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/accessibility.templ`, Line: 55, Col: 96}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var3)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "\">")
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		var templ_7745c5c3_Var4 string
+		templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(p.Contact)
+		if templ_7745c5c3_Err != nil {
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/accessibility.templ`, Line: 55, Col: 110}
+		}
+		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "</a>.</p><h2>Voies de recours</h2><p>Si vous constatez un défaut d'accessibilité vous empêchant d'accéder à un contenu ou à une fonctionnalité de l'extranet, que vous nous l'avez signalé et que vous n'avez pas obtenu de réponse satisfaisante, vous êtes en droit de saisir le Défenseur des droits :</p><ul><li>par le <a href=\"https://formulaire.defenseurdesdroits.fr/\">formulaire en ligne du Défenseur des droits</a> ;</li><li>en contactant le délégué du Défenseur des droits dans votre région (<a href=\"https://www.defenseurdesdroits.fr/saisir/delegues\">liste des délégués</a>) ;</li><li>par téléphone au 09 69 39 00 00 ;</li><li>par courrier (gratuit, sans affranchissement) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li></ul></section></div>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

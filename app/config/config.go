@@ -41,6 +41,10 @@ type Config struct {
 	MailFrom string
 	// LinkTTL is how long a password or email link stays valid (LINK_TTL, default 1h).
 	LinkTTL time.Duration
+	// AccessibilityContact answers accessibility requests; the statement gives it (ACCESSIBILITY_CONTACT).
+	AccessibilityContact string
+	// AccessibilityDate is when the accessibility statement was established (ACCESSIBILITY_DATE, aaaa-mm-jj).
+	AccessibilityDate time.Time
 }
 
 // MinSessionIdle is the shortest SESSION_IDLE_TIMEOUT. The session records a
@@ -64,6 +68,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		SMTPURL:       getenv("SMTP_URL"),
 		MailFrom:      or(getenv("MAIL_FROM"), "Département des Alpes-Maritimes <nepasrepondre@departement06.fr>"),
 		LinkTTL:       time.Hour,
+		// The service's own address: a no-reply address cannot take requests.
+		AccessibilityContact: or(getenv("ACCESSIBILITY_CONTACT"), "modes-accueil@departement06.fr"),
 	}
 	port := or(getenv("PORT"), "3000")
 	if _, err := strconv.Atoi(port); err != nil {
@@ -107,6 +113,12 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Hostname() == "" {
 			return c, fmt.Errorf("SMTP_URL must look like smtp://user:password@host:587?tls=mandatory")
 		}
+	}
+	if c.AccessibilityDate, err = time.Parse("2006-01-02", or(getenv("ACCESSIBILITY_DATE"), "2026-11-30")); err != nil {
+		return c, fmt.Errorf("ACCESSIBILITY_DATE=%q must be a date such as 2026-11-30", getenv("ACCESSIBILITY_DATE"))
+	}
+	if !strings.Contains(c.AccessibilityContact, "@") {
+		return c, fmt.Errorf("ACCESSIBILITY_CONTACT=%q must be an email address", c.AccessibilityContact)
 	}
 	for _, p := range strings.Split(getenv("TRUSTED_PROXIES"), ",") {
 		if p = strings.TrimSpace(p); p != "" {

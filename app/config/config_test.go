@@ -32,6 +32,14 @@ func TestFromEnv(t *testing.T) {
 		{"idle timeout", map[string]string{"SESSION_IDLE_TIMEOUT": "15m"}, false, func(c Config) bool { return c.SessionIdle == 15*time.Minute }},
 		{"trusted proxies", map[string]string{"TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2"}, false, func(c Config) bool { return len(c.TrustedProxies) == 2 && c.TrustedProxies[1] == "10.0.0.2" }},
 		{"trusted proxy that is no address", map[string]string{"TRUSTED_PROXIES": "10.0.0.1, proxy.example"}, true, nil},
+		{"accessibility defaults", map[string]string{}, false, func(c Config) bool {
+			return c.AccessibilityContact == "modes-accueil@departement06.fr" && c.AccessibilityDate.Format("2006-01-02") == "2026-11-30"
+		}},
+		{"accessibility configured", map[string]string{"ACCESSIBILITY_CONTACT": "a11y@example.fr", "ACCESSIBILITY_DATE": "2027-03-01"}, false, func(c Config) bool {
+			return c.AccessibilityContact == "a11y@example.fr" && c.AccessibilityDate.Day() == 1
+		}},
+		{"accessibility date malformed", map[string]string{"ACCESSIBILITY_DATE": "01/03/2027"}, true, nil},
+		{"accessibility contact not an address", map[string]string{"ACCESSIBILITY_CONTACT": "le service"}, true, nil},
 		{"short secret key", map[string]string{"SECRET_KEY": "motdepasse"}, true, nil},
 		{"long secret key", map[string]string{"SECRET_KEY": "0123456789abcdef0123456789abcdef"}, false, func(c Config) bool { return len(c.SecretKey) == 32 }},
 		{"trusted proxy range", map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8"}, false, func(c Config) bool { return c.TrustedProxies[0] == "10.0.0.0/8" }},

@@ -8,7 +8,12 @@ import (
 	"github.com/departement06/extranet-assmat/components"
 )
 
-// Accessibility renders the accessibility statement.
-func Accessibility(c *fiber.Ctx) error {
-	return httpx.Render(c, httpx.View{Title: "Déclaration d'accessibilité", Page: components.AccessibilityPage()})
+// Handlers serves the public pages, with what they say of the deployment.
+type Handlers struct {
+	Accessibility components.AccessibilityProps
+}
+
+// ShowAccessibility renders the accessibility statement.
+func (h *Handlers) ShowAccessibility(c *fiber.Ctx) error {
+	return httpx.Render(c, httpx.View{Title: "Déclaration d'accessibilité", Page: components.AccessibilityPage(h.Accessibility)})
 }

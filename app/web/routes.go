@@ -13,6 +13,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/devmail"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 	"github.com/departement06/extranet-assmat/static"
 )
@@ -47,7 +48,9 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 	app.Get(paths.ConfirmEmail+":token", accountH.ShowConfirmEmail)
 	app.Post(paths.ConfirmEmail+":token", accountH.SubmitConfirmEmail)
 	app.Get(paths.EmailConfirmed, accountH.ShowEmailConfirmed)
-	app.Get(paths.Accessibility, pages.Accessibility)
+	public := &pages.Handlers{Accessibility: components.AccessibilityProps{
+		Contact: d.Config.AccessibilityContact, Declared: d.Config.AccessibilityDate}}
+	app.Get(paths.Accessibility, public.ShowAccessibility)
 	if d.Config.DevMailbox() {
 		mailbox := devmail.New(d.Pool)
 		app.Get(paths.DevMailbox, mailbox.List)

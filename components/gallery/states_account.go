@@ -1,6 +1,8 @@
 package gallery
 
 import (
+	"time"
+
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
@@ -83,7 +85,8 @@ func otherStates() []State {
 	}
 	return []State{
 		{Group: GroupOther, Component: "AccessibilityPage", Name: "declaration", Title: "Déclaration d'accessibilité",
-			Render: components.AccessibilityPage(), Visitor: Anonymous, Path: paths.Accessibility},
+			Render: components.AccessibilityPage(components.AccessibilityProps{Contact: "modes-accueil@departement06.fr",
+				Declared: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}), Visitor: Anonymous, Path: paths.Accessibility},
 		{Group: GroupOther, Component: "DevMailboxPage", Name: "vide", Title: "Boîte de développement vide",
 			Render: components.DevMailboxPage(nil), Visitor: Anonymous, Path: paths.DevMailbox},
 		{Group: GroupOther, Component: "DevMailboxPage", Name: "deux-courriels", Title: "Boîte de développement avec deux courriels",
