@@ -30,9 +30,6 @@ var notices = map[string]string{
 	NoticeInactivity:      "Vous avez été déconnecté(e) après une période d'inactivité. Veuillez vous reconnecter.",
 	NoticeSessionEnded:    "Votre session a pris fin. Veuillez vous reconnecter.",
 	NoticePasswordChanged: "Votre mot de passe a été enregistré. Connectez-vous avec votre nouveau mot de passe.",
-	NoticeLinkSent: "Si les informations saisies correspondent à un compte, un courriel contenant un lien pour définir " +
-		"votre mot de passe vient d'être envoyé à l'adresse indiquée. Ce lien ne peut servir qu'une fois et expire au bout d'une heure. " +
-		"Si vous ne le recevez pas d'ici quelques minutes, vérifiez vos courriels indésirables, puis réessayez plus tard.",
 	NoticeEmailChangeSent: "Un courriel de confirmation vient d'être envoyé à la nouvelle adresse. Elle remplacera l'adresse actuelle " +
 		"lorsque vous aurez cliqué sur le lien qu'il contient.",
 	NoticeEmailChanged: "Votre nouvelle adresse email est enregistrée.",
@@ -78,5 +75,21 @@ func TakeNotice(c *fiber.Ctx) string {
 	}
 	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: secure(c), Expires: time.Unix(1, 0), MaxAge: -1})
+	if texts, ok := c.Locals(localsNotices).(map[string]string); ok {
+		if text, ok := texts[key]; ok {
+			return text
+		}
+	}
 	return notices[key]
+}
+
+const localsNotices = "httpx.notices"
+
+// WithNotices adds the notices whose text depends on the configuration (a
+// link's lifetime): their owning feature builds them once, at start-up.
+func WithNotices(texts map[string]string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		c.Locals(localsNotices, texts)
+		return c.Next()
+	}
 }

@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
 // 100002 signs in with her temporary password: she is held on the change page
@@ -262,5 +265,23 @@ func TestLinkRequestFormValidation(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The link's lifetime stated to the visitor is LINK_TTL's, on the page and
+// in the email.
+func TestLinkLifetimeFollowsTheConfiguration(t *testing.T) {
+	t.Parallel()
+	env := apptest.NewOn(t, pgtest.URL(t), nil, func(c *config.Config) { c.LinkTTL = 2 * time.Hour })
+	if _, err := demo.Load(context.Background(), env.Pool); err != nil {
+		t.Fatal(err)
+	}
+	c := env.Client()
+	requestLink(t, c, "100003", "Sansmotdepasse", "Marcel", "15/03/1985", "marcel@example.fr")
+	if notice := c.Get("/premiere-connexion").Text(); !strings.Contains(notice, "expire au bout de 2 heures") {
+		t.Errorf("notice: %q", notice)
+	}
+	if m := env.WaitEmails(1)[0]; !strings.Contains(m.Text, "2 heures") {
+		t.Errorf("email: %s", m.Text)
 	}
 }

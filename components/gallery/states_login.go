@@ -95,7 +95,7 @@ func loginStates() []State {
 			Prenom: LongFirstName, DateNaissance: "02/02/1990", Email: LongEmail}),
 		link("lien-envoye", "Lien envoyé (message)", components.LinkRequestProps{
 			Notice: "Si les informations saisies correspondent à un compte, un courriel contenant un lien pour définir " +
-				"votre mot de passe vient d'être envoyé à l'adresse indiquée. Ce lien ne peut servir qu'une fois et expire au bout d'une heure. " +
+				"votre mot de passe vient d'être envoyé à l'adresse indiquée. Ce lien ne peut servir qu'une fois et expire au bout de 1 heure. " +
 				"Si vous ne le recevez pas d'ici quelques minutes, vérifiez vos courriels indésirables, puis réessayez plus tard."}),
 		{Group: GroupLogin, Component: "LinkRequestCard", Name: "erreurs", Title: "Carte renvoyée à htmx avec ses erreurs", Fragment: true,
 			Render: components.LinkRequestCard(components.LinkRequestProps{Errors: linkErrs}), Visitor: Anonymous, Path: paths.FirstLogin},
