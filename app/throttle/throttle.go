@@ -109,7 +109,8 @@ func (r Reservation) Allowed() bool { return r.RetryAt.IsZero() }
 // of them must wait: then nothing is counted. The counters are locked while
 // they are read and written, so N parallel attempts are counted and refused
 // exactly as N sequential ones. The attempt counts as a failure until
-// Succeeded gives it back. It costs one transaction of two statements.
+// Succeeded gives it back. It costs one transaction of two statements (a
+// refused attempt drops the zero rows it created instead of counting).
 func (t *Throttle) Reserve(ctx context.Context, keys ...Key) (Reservation, error) {
 	var r Reservation
 	err := pgx.BeginFunc(ctx, t.pool, func(tx pgx.Tx) error {
