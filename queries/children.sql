@@ -10,7 +10,7 @@ FROM children c
 JOIN care_periods p ON p.child_id = c.id
 WHERE c.assmat_id = @assmat_id
 ORDER BY c.nom, c.prenom, c.id, p.position, p.id
-LIMIT 5000;
+LIMIT sqlc.arg(max_rows)::int;
 
 -- name: GetChildWithPeriods :many
 -- One child of the childminder with its periods (one row per period); no row

@@ -23,16 +23,34 @@ type List struct {
 	Current, History []ListItem
 	Capacity         int
 	MaxSimultaneous  int
+	// Truncated: the childminder has more periods than one page reads
+	// (maxListRows); the list says so rather than cut in silence.
+	Truncated bool
 }
+
+// maxListRows bounds the period rows the list page reads (a childminder has
+// a few dozen; this only guards the page against a runaway account).
+const maxListRows = 5000
 
 // loadList reads the whole list page in one query.
 func loadList(ctx context.Context, q *db.Queries, assmatID int64, today time.Time) (List, error) {
-	rows, err := q.ListChildrenPeriods(ctx, db.ListChildrenPeriodsParams{AssmatID: assmatID, Today: today})
+	rows, err := q.ListChildrenPeriods(ctx, db.ListChildrenPeriodsParams{AssmatID: assmatID, Today: today, MaxRows: maxListRows + 1})
 	if err != nil {
 		return List{}, err
 	}
-	var all []ListItem
 	var l List
+	if len(rows) > maxListRows {
+		// One row more than shown says the list is cut. The last child's
+		// periods may be cut too: drop that child rather than file it
+		// under the wrong list.
+		l.Truncated = true
+		rows = rows[:maxListRows]
+		last := rows[len(rows)-1].ID
+		for len(rows) > 0 && rows[len(rows)-1].ID == last {
+			rows = rows[:len(rows)-1]
+		}
+	}
+	var all []ListItem
 	for _, r := range rows {
 		if len(all) == 0 || all[len(all)-1].ID != r.ID {
 			all = append(all, ListItem{ID: r.ID, Nom: r.Nom, Prenom: r.Prenom, Born: r.DateNaissance})

@@ -155,6 +155,11 @@ func listProps(l List, notice string) components.ChildrenListProps {
 		return out
 	}
 	p := components.ChildrenListProps{Current: rows(l.Current), History: rows(l.History), Notice: notice}
+	if l.Truncated {
+		p.Warnings = append(p.Warnings, "Vos fiches sont trop nombreuses pour être toutes affichées sur cette page : seules les "+
+			strconv.Itoa(len(l.Current)+len(l.History))+" premières, par ordre alphabétique, sont listées ci-dessous. "+
+			"Contactez le service des modes d'accueil pour faire archiver les plus anciennes.")
+	}
 	if l.Capacity > 0 && l.MaxSimultaneous > l.Capacity {
 		p.Warnings = append(p.Warnings, "Attention : les périodes déclarées font accueillir jusqu'à "+strconv.Itoa(l.MaxSimultaneous)+
 			" enfants en même temps, au-delà de la capacité de votre agrément ("+strconv.Itoa(l.Capacity)+

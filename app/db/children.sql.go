@@ -262,12 +262,13 @@ FROM children c
 JOIN care_periods p ON p.child_id = c.id
 WHERE c.assmat_id = $1
 ORDER BY c.nom, c.prenom, c.id, p.position, p.id
-LIMIT 5000
+LIMIT $3::int
 `
 
 type ListChildrenPeriodsParams struct {
 	AssmatID int64
 	Today    time.Time
+	MaxRows  int32
 }
 
 type ListChildrenPeriodsRow struct {
@@ -285,7 +286,7 @@ type ListChildrenPeriodsRow struct {
 // Every child of the childminder with its periods (one row per period), and
 // the capacity of her valid agréments: the whole list page in one query.
 func (q *Queries) ListChildrenPeriods(ctx context.Context, arg ListChildrenPeriodsParams) ([]ListChildrenPeriodsRow, error) {
-	rows, err := q.db.Query(ctx, listChildrenPeriods, arg.AssmatID, arg.Today)
+	rows, err := q.db.Query(ctx, listChildrenPeriods, arg.AssmatID, arg.Today, arg.MaxRows)
 	if err != nil {
 		return nil, err
 	}

@@ -544,3 +544,35 @@ func TestPeriodErrorsAreNamedInTheSummary(t *testing.T) {
 		t.Errorf("the message under the field repeats the period: %q", got)
 	}
 }
+
+// A list longer than one page reads says so instead of cutting in silence,
+// and files no half-read child under the wrong list.
+func TestAnOverlongChildrenListSaysItIsCut(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	var assmat int64
+	env.QueryRow(`SELECT id FROM assmats WHERE login = '100001'`, nil, &assmat)
+	// 2,600 children of two periods each: 5,200 rows, over the 5,000 read.
+	if _, err := env.Pool.Exec(context.Background(), `
+		WITH kids AS (
+			INSERT INTO children (assmat_id, nom, prenom, date_naissance, adresse, code_postal, commune)
+			SELECT $1, 'ENFANT', 'N' || lpad(i::text, 5, '0'), DATE '2022-01-01', '1 rue', '06000', 'Nice'
+			FROM generate_series(1, 2600) AS i RETURNING id)
+		INSERT INTO care_periods (child_id, kind, start_date, end_date, position)
+		SELECT id, 'standard', d, CASE WHEN n = 0 THEN DATE '2025-12-31' END, n
+		FROM kids, (VALUES (0, DATE '2025-01-01'), (1, DATE '2026-01-01')) AS p(n, d)`, assmat); err != nil {
+		t.Fatal(err)
+	}
+	res := c.Get("/enfants-accueillis")
+	if res.StatusCode != http.StatusOK || !strings.Contains(res.Text(), "trop nombreuses pour être toutes affichées") {
+		t.Fatalf("no word that the list is cut: %d", res.StatusCode)
+	}
+	if n := res.Doc.Find("#en-cours-titre ~ .table-wrap tbody tr").Length(); n != 2499 && n != 2500 {
+		t.Errorf("%d children listed as current, want the 2,500 read (less a half-read one)", n)
+	}
+	if n := res.Doc.Find("#historique-titre ~ .table-wrap tbody tr").Length(); n != 0 {
+		t.Errorf("%d children in the history: a half-read child was misfiled", n)
+	}
+}
