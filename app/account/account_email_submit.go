@@ -69,13 +69,13 @@ func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 		if err := h.Sessions.Logout(c); err != nil {
 			return err
 		}
-		httpx.SetNotice(c, httpx.NoticeSessionEnded)
+		httpx.SetNotice(c, session.NoticeSessionEnded)
 		return httpx.Redirect(c, paths.Login)
 	}
 	if err != nil {
 		return err
 	}
-	httpx.SetNotice(c, httpx.NoticeEmailChangeSent)
+	httpx.SetNotice(c, NoticeEmailChangeSent)
 	return httpx.Redirect(c, paths.Account)
 }
 

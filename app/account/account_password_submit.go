@@ -39,6 +39,6 @@ func (h *Handlers) SubmitPassword(c *fiber.Ctx) error {
 	if err := h.Sessions.Logout(c); err != nil {
 		return err
 	}
-	httpx.SetNotice(c, httpx.NoticePasswordChanged)
+	httpx.SetNotice(c, session.NoticePasswordChanged)
 	return httpx.Redirect(c, paths.Login)
 }

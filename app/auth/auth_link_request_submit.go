@@ -74,7 +74,7 @@ func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	if err := sleepUntil(ctx, started.Add(linkAnswerFloor)); err != nil {
 		return err
 	}
-	httpx.SetNotice(c, httpx.NoticeLinkSent)
+	httpx.SetNotice(c, NoticeLinkSent)
 	return httpx.Redirect(c, paths.FirstLogin)
 }
 

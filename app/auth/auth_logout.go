@@ -12,6 +12,6 @@ func (h *Handlers) Logout(c *fiber.Ctx) error {
 	if err := h.Sessions.Logout(c); err != nil {
 		return err
 	}
-	httpx.SetNotice(c, httpx.NoticeLoggedOut)
+	httpx.SetNotice(c, NoticeLoggedOut)
 	return httpx.Redirect(c, paths.Login)
 }

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -8,32 +9,26 @@ import (
 
 // A notice is a one-time message carried by a cookie to the page after a
 // redirect ("Vous êtes déconnecté(e)."). Only its key travels; the text is
-// looked up here, so nothing a visitor sets is ever shown as such.
+// looked up in the notices the features registered (WithNotices), so nothing
+// a visitor sets is ever shown as such. Each feature owns its keys and French
+// texts; httpx only carries them.
 const flashCookie = "flash"
 
-// Notice keys.
+// Keys of the children's notices, kept here until app/children owns them
+// (its handlers still use these names). Their texts are in legacyNotices.
+//
+// Deprecated: app/children is to declare its own keys and texts and register
+// them with WithNotices, as the other features do.
 const (
-	NoticeLoggedOut            = "deconnexion"
-	NoticeInactivity           = "inactivite"
-	NoticeSessionEnded         = "session-terminee"
-	NoticePasswordChanged      = "mot-de-passe-change"
-	NoticeLinkSent             = "lien-envoye"
-	NoticeEmailChangeSent      = "email-confirmation-envoyee"
-	NoticeEmailChanged         = "email-change"
 	NoticeChildSaved           = "enfant-enregistre"
 	NoticeChildSavedNoGuardian = "enfant-enregistre-sans-parents"
 	NoticeChildDeleted         = "enfant-supprime"
 )
 
-var notices = map[string]string{
-	NoticeLoggedOut:       "Vous êtes déconnecté(e).",
-	NoticeInactivity:      "Vous avez été déconnecté(e) après une période d'inactivité. Veuillez vous reconnecter.",
-	NoticeSessionEnded:    "Votre session a pris fin. Veuillez vous reconnecter.",
-	NoticePasswordChanged: "Votre mot de passe a été enregistré. Connectez-vous avec votre nouveau mot de passe.",
-	NoticeEmailChangeSent: "Un courriel de confirmation vient d'être envoyé à la nouvelle adresse. Elle remplacera l'adresse actuelle " +
-		"lorsque vous aurez cliqué sur le lien qu'il contient.",
-	NoticeEmailChanged: "Votre nouvelle adresse email est enregistrée.",
-	NoticeChildSaved:   "La fiche de l'enfant est enregistrée.",
+// legacyNotices are the texts of the keys above. A feature's registered text
+// for the same key wins, so app/children can take them over before this map goes.
+var legacyNotices = map[string]string{
+	NoticeChildSaved: "La fiche de l'enfant est enregistrée.",
 	NoticeChildSavedNoGuardian: "La fiche de l'enfant est enregistrée. Pensez à compléter les coordonnées des parents : " +
 		"la loi vous oblige à les préciser.",
 	NoticeChildDeleted: "La fiche de l'enfant a été supprimée.",
@@ -67,7 +62,7 @@ func SetNotice(c *fiber.Ctx, key string) {
 }
 
 // TakeNotice returns the French text of the notice left for this page ("" when
-// none) and clears it.
+// none, or when its key is registered by no feature) and clears it.
 func TakeNotice(c *fiber.Ctx) string {
 	key := c.Cookies(flashCookie)
 	if key == "" {
@@ -80,14 +75,26 @@ func TakeNotice(c *fiber.Ctx) string {
 			return text
 		}
 	}
-	return notices[key]
+	return legacyNotices[key]
 }
 
 const localsNotices = "httpx.notices"
 
-// WithNotices adds the notices whose text depends on the configuration (a
-// link's lifetime): their owning feature builds them once, at start-up.
-func WithNotices(texts map[string]string) fiber.Handler {
+// WithNotices registers the features' notices, key to French text, once at
+// start-up: each feature hands over its own set (a plain map, so that a
+// package that must not import httpx, like session, can own notices too).
+// A key that two sets define is a programming error, caught at start-up
+// rather than by a wrong message on a page: WithNotices panics.
+func WithNotices(sets ...map[string]string) fiber.Handler {
+	texts := map[string]string{}
+	for _, set := range sets {
+		for key, text := range set {
+			if _, dup := texts[key]; dup {
+				panic(fmt.Sprintf("httpx.WithNotices: notice key %q registered twice", key))
+			}
+			texts[key] = text
+		}
+	}
 	return func(c *fiber.Ctx) error {
 		c.Locals(localsNotices, texts)
 		return c.Next()

@@ -1,8 +1,11 @@
 package httpx_test
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
@@ -17,7 +20,7 @@ func TestNoticeCookieIsSecureOnAnHTTPSApp(t *testing.T) {
 		app := fiber.New()
 		app.Use(httpx.SecureCookies(https))
 		app.Get("/set", func(c *fiber.Ctx) error {
-			httpx.SetNotice(c, httpx.NoticeLoggedOut)
+			httpx.SetNotice(c, sampleKey)
 			return c.SendStatus(fiber.StatusNoContent)
 		})
 		app.Get("/take", func(c *fiber.Ctx) error {
@@ -29,7 +32,7 @@ func TestNoticeCookieIsSecureOnAnHTTPSApp(t *testing.T) {
 			t.Fatal(err)
 		}
 		set := flashCookie(res)
-		if set == nil || set.Value != httpx.NoticeLoggedOut {
+		if set == nil || set.Value != sampleKey {
 			t.Fatalf("https=%v: no notice cookie: %v", https, res.Header.Values("Set-Cookie"))
 		}
 		if set.Secure != https || !set.HttpOnly {
@@ -49,6 +52,69 @@ func TestNoticeCookieIsSecureOnAnHTTPSApp(t *testing.T) {
 			t.Errorf("https=%v: clearing cookie Secure=%v", https, cleared.Secure)
 		}
 	}
+}
+
+// A sample feature's notice, as a feature declares it.
+const sampleKey = "exemple"
+
+// Each feature registers its own notices; TakeNotice shows the registered
+// text of the key the cookie carries, and nothing for a key no feature owns.
+func TestTakeNoticeShowsTheTextAFeatureRegistered(t *testing.T) {
+	app := fiber.New()
+	app.Use(httpx.WithNotices(
+		map[string]string{sampleKey: "Texte de l'exemple."},
+		map[string]string{"autre": "Texte d'une autre fonctionnalité."},
+	))
+	app.Get("/take", func(c *fiber.Ctx) error { return c.SendString(httpx.TakeNotice(c)) })
+	for key, want := range map[string]string{
+		sampleKey:                        "Texte de l'exemple.",
+		"autre":                          "Texte d'une autre fonctionnalité.",
+		"inconnue":                       "",
+		"<script>alert(1)</script>":      "",
+		httpx.NoticeChildDeleted:         "La fiche de l'enfant a été supprimée.", // kept until app/children registers its own
+		httpx.NoticeChildSavedNoGuardian: "La fiche de l'enfant est enregistrée. Pensez à compléter les coordonnées des parents : la loi vous oblige à les préciser.",
+	} {
+		req := httptest.NewRequest(http.MethodGet, "/take", nil)
+		req.AddCookie(&http.Cookie{Name: "flash", Value: key})
+		res, err := app.Test(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		if string(body) != want {
+			t.Errorf("key %q: got %q, want %q", key, body, want)
+		}
+	}
+}
+
+// A feature that registered a children's key takes it over from httpx's
+// legacy text: app/children can move its notices without a gap.
+func TestARegisteredTextWinsOverTheLegacyOne(t *testing.T) {
+	app := fiber.New()
+	app.Use(httpx.WithNotices(map[string]string{httpx.NoticeChildSaved: "Texte de la fonctionnalité."}))
+	app.Get("/take", func(c *fiber.Ctx) error { return c.SendString(httpx.TakeNotice(c)) })
+	req := httptest.NewRequest(http.MethodGet, "/take", nil)
+	req.AddCookie(&http.Cookie{Name: "flash", Value: httpx.NoticeChildSaved})
+	res, err := app.Test(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body, _ := io.ReadAll(res.Body); string(body) != "Texte de la fonctionnalité." {
+		t.Errorf("got %q", body)
+	}
+}
+
+// Two features that claim the same key would show one's text for the
+// other's notice: the start-up fails instead.
+func TestWithNoticesRefusesAKeyRegisteredTwice(t *testing.T) {
+	defer func() {
+		if r := recover(); r == nil {
+			t.Error("a key registered twice was accepted")
+		} else if msg := fmt.Sprint(r); !strings.Contains(msg, `"exemple"`) {
+			t.Errorf("the panic does not name the key: %s", msg)
+		}
+	}()
+	httpx.WithNotices(map[string]string{sampleKey: "Un."}, map[string]string{sampleKey: "Deux."})
 }
 
 func flashCookie(res *http.Response) *http.Cookie {

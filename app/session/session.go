@@ -1,12 +1,13 @@
 // Package session keeps who is signed in: fiber's session middleware over
 // PostgreSQL (the "sessions" table), with an idle timeout, an absolute lifetime,
 // and no database write to read a page (the idle expiry is refreshed at most
-// once a minute).
+// once a minute). It knows nothing of pages: what the layout shows of the
+// signed-in childminder, and where an anonymous visitor is sent, are the web
+// layer's (app/web).
 package session
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -16,9 +17,6 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
-	"github.com/departement06/extranet-assmat/app/httpx"
-	"github.com/departement06/extranet-assmat/components"
-	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // CookieName is the session cookie.
@@ -95,7 +93,7 @@ func (m *Manager) Middleware() fiber.Handler {
 		uid, _ := sess.Get(keyUser).(int64)
 		if sess.Fresh() || uid == 0 {
 			// The cookie names a session the storage expired: idle too long.
-			m.forget(c, httpx.NoticeInactivity)
+			m.forget(c, NoticeInactivity)
 			return c.Next()
 		}
 		now := m.cfg.Now()
@@ -103,16 +101,16 @@ func (m *Manager) Middleware() fiber.Handler {
 		seenAt := time.UnixMicro(int64Of(sess.Get(keySeenAt)))
 		if now.Sub(seenAt) > m.cfg.Idle {
 			// No delete here: reading a page never writes; the storage's GC removes the row.
-			m.forget(c, httpx.NoticeInactivity)
+			m.forget(c, NoticeInactivity)
 			return c.Next()
 		}
 		if now.Sub(loginAt) > m.cfg.MaxAge {
-			m.forget(c, httpx.NoticeSessionEnded)
+			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
 		user, err := m.q.GetAssmat(c.UserContext(), uid)
 		if errors.Is(err, pgx.ErrNoRows) {
-			m.forget(c, httpx.NoticeSessionEnded)
+			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
 		if err != nil {
@@ -120,12 +118,11 @@ func (m *Manager) Middleware() fiber.Handler {
 		}
 		if user.PasswordChangedAt != nil && user.PasswordChangedAt.After(loginAt) {
 			// The password changed after this login: every older session ends.
-			m.forget(c, httpx.NoticeSessionEnded)
+			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
 		c.Locals(localsUser, &user)
 		c.Locals(localsID, sess.ID())
-		httpx.SetUser(c, &components.User{MenuLabel: MenuLabel(user), Restricted: user.MustChangePassword})
 		if now.Sub(seenAt) >= refreshEvery {
 			sess.Set(keySeenAt, now.UnixMicro())
 			if err := sess.Save(); err != nil {
@@ -190,28 +187,6 @@ func ID(c *fiber.Ctx) string {
 func Ended(c *fiber.Ctx) string {
 	e, _ := c.Locals(localsExpired).(string)
 	return e
-}
-
-// RequireUser sends an anonymous visitor to the login page (saying why when
-// her session ended), and a childminder who must replace her temporary
-// password to the page that does it: nothing else is reachable until then.
-func RequireUser(c *fiber.Ctx) error {
-	u := CurrentUser(c)
-	if u == nil {
-		if why := Ended(c); why != "" {
-			httpx.SetNotice(c, why)
-		}
-		return httpx.Redirect(c, paths.Login)
-	}
-	if u.MustChangePassword && c.Path() != paths.PasswordChange {
-		return httpx.Redirect(c, paths.PasswordChange)
-	}
-	return c.Next()
-}
-
-// MenuLabel names the account menu: "GERTRUDE ASSMAT (ASSISTANT MATERNEL)".
-func MenuLabel(u User) string {
-	return strings.ToUpper(u.Prenom+" "+u.Nom) + " (ASSISTANT MATERNEL)"
 }
 
 func int64Of(v any) int64 {

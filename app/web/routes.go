@@ -30,6 +30,7 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 
 	app.Use(requestTimeout(10 * time.Second))
 	app.Use(sessions.Middleware())
+	app.Use(layoutUser)
 	app.Use(x.middleware)
 
 	authH := auth.New(auth.Deps{Pool: d.Pool, Sessions: sessions, Mail: d.Mail, Log: d.Log, Now: d.Now,
@@ -61,8 +62,8 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 	}
 
 	// Everything below needs a signed-in childminder (and, first, a password
-	// of her own: see session.RequireUser).
-	private := app.Group("", session.RequireUser)
+	// of her own: see requireUser).
+	private := app.Group("", requireUser)
 	private.Get(paths.PasswordChange, authH.ShowPasswordChange)
 	private.Post(paths.PasswordChange, authH.SubmitPasswordChange)
 	dash := dashboard.New(d.Pool)

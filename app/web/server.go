@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/departement06/extranet-assmat/app/account"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
@@ -77,7 +78,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(recover.New())
 	app.Use(securityHeaders(https))
 	app.Use(httpx.SecureCookies(https))
-	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL)))
+	// Each feature owns its notices' keys and French texts; httpx carries them.
+	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices()))
 	app.Use(compress.New())
 	routes(app, d, sessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil
