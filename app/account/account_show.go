@@ -5,8 +5,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/credentials"
-	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/profile"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -19,7 +19,7 @@ func (h *Handlers) Show(c *fiber.Ctx) error {
 }
 
 func props(u *session.User) components.AccountProps {
-	p := components.AccountProps{Info: dashboard.PersonalInfo(u), Policy: credentials.PolicyText}
+	p := components.AccountProps{Info: profile.PersonalInfo(u), Policy: credentials.PolicyText}
 	if u.Email != nil {
 		p.CurrentEmail = *u.Email
 	}
