@@ -122,7 +122,7 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "POST /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: childDeleted, b: notFound, temp: toNewPassword},
 	}
 
-	// The signed-in area's middleware (session.RequireUser) runs for every
+	// The signed-in area's middleware (requireUser, app/web/signed_in.go) runs for every
 	// path no public route took: a visitor not fully signed in is sent on as
 	// from any private page, before any 404 or 405.
 	unrouted = []matrixRow{
