@@ -37,7 +37,10 @@ func do(t *testing.T, app *fiber.App, method, path string, headers map[string]st
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(res.Body)
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
 	return res, string(body)
 }
 

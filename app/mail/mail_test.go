@@ -36,7 +36,10 @@ func TestRenderIsFrenchAndBranded(t *testing.T) {
 			t.Errorf("email contains %q", bad)
 		}
 	}
-	anon, _ := NewRenderer("http://x").Render("a@example.fr", "S", Content{Intros: []string{"x"}})
+	anon, err := NewRenderer("http://x").Render("a@example.fr", "S", Content{Intros: []string{"x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if strings.Contains(anon.Text, "Bonjour ,") || !strings.Contains(anon.Text, "Bonjour,") {
 		t.Errorf("greeting without a name: %s", anon.Text)
 	}
@@ -48,7 +51,10 @@ func TestSMTPSendsTextAndHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ := NewRenderer("http://localhost:3000").Render("gertrude@example.fr", "Définir votre mot de passe", sample)
+	m, err := NewRenderer("http://localhost:3000").Render("gertrude@example.fr", "Définir votre mot de passe", sample)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := sender.Send(context.Background(), m); err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +101,10 @@ func testQueue(t *testing.T, pool *pgxpool.Pool, smtpAddr string) *Queue {
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = q.Stop(ctx)
+		// A slow stop is not the test's result, but it is worth seeing.
+		if err := q.Stop(ctx); err != nil {
+			t.Logf("stopping the mail queue: %v", err)
+		}
 	})
 	return q
 }

@@ -77,7 +77,9 @@ func TestThrottleCountsInTheDatabase(t *testing.T) {
 	if r := reserve(id, ip); r.Allowed() || !r.RetryAt.Equal(now.Add(time.Minute)) {
 		t.Errorf("6th attempt: %+v, want refused until %v", r, now.Add(time.Minute))
 	}
-	if at, _ := th.RetryAt(ctx, id, ip); !at.Equal(now.Add(time.Minute)) {
+	if at, err := th.RetryAt(ctx, id, ip); err != nil {
+		t.Fatalf("RetryAt: %v", err)
+	} else if !at.Equal(now.Add(time.Minute)) {
 		t.Errorf("a refused attempt was counted: retry at %v", at)
 	}
 	if r := reserve(other, ip); !r.Allowed() {
@@ -189,12 +191,18 @@ func TestConsecutiveFailuresStartOverAfterADayWithoutFailure(t *testing.T) {
 	// Failures within a day still add up.
 	now = t0.Add(1000 * time.Hour)
 	for i := 0; i < Client.Free; i++ {
-		if r, _ := th.Reserve(ctx, ip); !r.Allowed() {
+		// A failed query returns a zero Reservation, which is Allowed: without
+		// the error check this loop passes on a broken database.
+		if r, err := th.Reserve(ctx, ip); err != nil {
+			t.Fatalf("attempt %d: Reserve: %v", i+1, err)
+		} else if !r.Allowed() {
 			t.Fatalf("attempt %d refused", i+1)
 		}
 		now = now.Add(time.Second)
 	}
-	if r, _ := th.Reserve(ctx, ip); r.Allowed() {
+	if r, err := th.Reserve(ctx, ip); err != nil {
+		t.Fatalf("Reserve after %d failures: %v", Client.Free, err)
+	} else if r.Allowed() {
 		t.Errorf("%d failures within minutes did not lock the address", Client.Free)
 	}
 }
