@@ -23,7 +23,7 @@ const TokensEnd = "/* End of the design tokens. */"
 type ColorPair struct {
 	Foreground, Background string // token names, e.g. "--color-text"
 	Min                    float64
-	Use                    string // where the pair appears, in English
+	Use                    string // where the pair appears, in French: the gallery shows it
 }
 
 const (
@@ -33,49 +33,49 @@ const (
 
 // ColorPairs lists every foreground/background pair the stylesheet uses.
 var ColorPairs = []ColorPair{
-	{"--color-text", "--color-page", textAA, "body text on the page"},
-	{"--color-text", "--color-surface", textAA, "text in cards, tables, inputs"},
-	{"--color-text", "--color-primary-light", textAA, "info box, table headers, hovered menu entry"},
-	{"--color-text", "--color-disabled-bg", textAA, "disabled input"},
-	{"--color-text-muted", "--color-surface", textAA, "hints, footer"},
-	{"--color-text-muted", "--color-page", textAA, "read-only input, footer"},
-	{"--color-text-muted", "--color-primary-light", textAA, "hint inside the info box"},
-	{"--color-primary", "--color-surface", textAA, "links, card titles, secondary buttons"},
-	{"--color-primary", "--color-page", textAA, "links on the page"},
-	{"--color-primary", "--color-primary-light", textAA, "link in the info box"},
-	{"--color-primary-dark", "--color-surface", textAA, "hovered link"},
-	{"--color-on-primary", "--color-primary", textAA, "header, primary button"},
-	{"--color-on-primary", "--color-primary-dark", textAA, "menu bar, hovered primary button"},
-	{"--color-on-primary", "--color-success", textAA, "VALIDER"},
-	{"--color-on-primary", "--color-error", textAA, "danger button"},
-	{"--color-on-primary", "--color-error-dark", textAA, "hovered danger button"},
-	{"--color-error", "--color-surface", textAA, "inline error, required star"},
-	{"--color-error", "--color-error-light", textAA, "error summary"},
-	{"--color-success", "--color-surface", textAA, "valid field tick"},
-	{"--color-notice-text", "--color-notice-bg", textAA, "confirmation notice"},
-	{"--color-warning-text", "--color-warning-bg", textAA, "warning box"},
+	{"--color-text", "--color-page", textAA, "texte courant sur la page"},
+	{"--color-text", "--color-surface", textAA, "texte des cartes, tableaux et champs"},
+	{"--color-text", "--color-primary-light", textAA, "encadré d'information, en-têtes de tableau, entrée de menu survolée"},
+	{"--color-text", "--color-disabled-bg", textAA, "champ désactivé"},
+	{"--color-text-muted", "--color-surface", textAA, "aides des champs, pied de page"},
+	{"--color-text-muted", "--color-page", textAA, "champ en lecture seule, pied de page"},
+	{"--color-text-muted", "--color-primary-light", textAA, "aide dans l'encadré d'information"},
+	{"--color-primary", "--color-surface", textAA, "liens, titres des cartes, boutons secondaires"},
+	{"--color-primary", "--color-page", textAA, "liens sur la page"},
+	{"--color-primary", "--color-primary-light", textAA, "lien dans l'encadré d'information"},
+	{"--color-primary-dark", "--color-surface", textAA, "lien survolé"},
+	{"--color-on-primary", "--color-primary", textAA, "en-tête, bouton principal"},
+	{"--color-on-primary", "--color-primary-dark", textAA, "barre de menu, bouton principal survolé"},
+	{"--color-on-primary", "--color-success", textAA, "bouton VALIDER"},
+	{"--color-on-primary", "--color-error", textAA, "bouton de suppression"},
+	{"--color-on-primary", "--color-error-dark", textAA, "bouton de suppression survolé"},
+	{"--color-error", "--color-surface", textAA, "erreur sous un champ, astérisque des champs requis"},
+	{"--color-error", "--color-error-light", textAA, "résumé des erreurs"},
+	{"--color-success", "--color-surface", textAA, "coche d'un champ valide"},
+	{"--color-notice-text", "--color-notice-bg", textAA, "message de confirmation"},
+	{"--color-warning-text", "--color-warning-bg", textAA, "encadré d'avertissement"},
 
-	{"--color-input-border", "--color-surface", nonTextAA, "input border in a card"},
-	{"--color-input-border", "--color-page", nonTextAA, "input border on the page"},
-	{"--color-error", "--color-surface", nonTextAA, "border of an input in error"},
-	{"--color-success", "--color-surface", nonTextAA, "border of a valid input"},
-	{"--color-primary", "--color-surface", nonTextAA, "secondary button border"},
+	{"--color-input-border", "--color-surface", nonTextAA, "bordure d'un champ dans une carte"},
+	{"--color-input-border", "--color-page", nonTextAA, "bordure d'un champ sur la page"},
+	{"--color-error", "--color-surface", nonTextAA, "bordure d'un champ en erreur"},
+	{"--color-success", "--color-surface", nonTextAA, "bordure d'un champ valide"},
+	{"--color-primary", "--color-surface", nonTextAA, "bordure d'un bouton secondaire"},
 
 	// The focus ring: its outline on every background it can sit on, and its
 	// halo on the coloured buttons it surrounds.
-	{"--focus-outer", "--color-page", nonTextAA, "focus ring on the page"},
-	{"--focus-outer", "--color-surface", nonTextAA, "focus ring in a card"},
-	{"--focus-outer", "--color-primary-light", nonTextAA, "focus ring in the info box"},
-	{"--focus-outer", "--color-error-light", nonTextAA, "focus ring in the error summary"},
-	{"--focus-outer", "--color-notice-bg", nonTextAA, "focus ring in a notice"},
-	{"--focus-outer", "--color-warning-bg", nonTextAA, "focus ring in a warning box"},
-	{"--focus-outer", "--color-disabled-bg", nonTextAA, "focus ring next to a disabled input"},
-	{"--focus-inner", "--color-primary", nonTextAA, "focus halo on a primary button"},
-	{"--focus-inner", "--color-primary-dark", nonTextAA, "focus halo on a hovered primary button"},
-	{"--focus-inner", "--color-success", nonTextAA, "focus halo on VALIDER"},
-	{"--focus-inner", "--color-error", nonTextAA, "focus halo on a danger button"},
-	{"--color-yellow-400", "--color-primary", nonTextAA, "focus ring on the header"},
-	{"--color-yellow-400", "--color-primary-dark", nonTextAA, "focus ring in the menu bar"},
+	{"--focus-outer", "--color-page", nonTextAA, "anneau de focus sur la page"},
+	{"--focus-outer", "--color-surface", nonTextAA, "anneau de focus dans une carte"},
+	{"--focus-outer", "--color-primary-light", nonTextAA, "anneau de focus dans l'encadré d'information"},
+	{"--focus-outer", "--color-error-light", nonTextAA, "anneau de focus dans le résumé des erreurs"},
+	{"--focus-outer", "--color-notice-bg", nonTextAA, "anneau de focus dans un message de confirmation"},
+	{"--focus-outer", "--color-warning-bg", nonTextAA, "anneau de focus dans un encadré d'avertissement"},
+	{"--focus-outer", "--color-disabled-bg", nonTextAA, "anneau de focus près d'un champ désactivé"},
+	{"--focus-inner", "--color-primary", nonTextAA, "halo du focus sur un bouton principal"},
+	{"--focus-inner", "--color-primary-dark", nonTextAA, "halo du focus sur un bouton principal survolé"},
+	{"--focus-inner", "--color-success", nonTextAA, "halo du focus sur VALIDER"},
+	{"--focus-inner", "--color-error", nonTextAA, "halo du focus sur un bouton de suppression"},
+	{"--color-yellow-400", "--color-primary", nonTextAA, "anneau de focus dans l'en-tête"},
+	{"--color-yellow-400", "--color-primary-dark", nonTextAA, "anneau de focus dans la barre de menu"},
 }
 
 var (
@@ -97,16 +97,39 @@ func Stylesheet() (tokens, rules string, err error) {
 	return css[:i], css[i+len(TokensEnd):], nil
 }
 
-// Tokens are the custom properties of the token block, each resolved through
-// its var() references to a literal value.
-func Tokens() (map[string]string, error) {
+// Declaration is one custom property of the token block, as written.
+type Declaration struct {
+	Name, Value string // e.g. "--color-text", "var(--color-grey-900)"
+}
+
+// Declarations are the custom properties of the token block, in the order
+// app.css writes them.
+func Declarations() ([]Declaration, error) {
 	block, _, err := Stylesheet()
 	if err != nil {
 		return nil, err
 	}
-	raw := map[string]string{}
+	var out []Declaration
 	for _, m := range tokenDecl.FindAllStringSubmatch(block, -1) {
-		raw[m[1]] = strings.TrimSpace(m[2])
+		out = append(out, Declaration{m[1], strings.TrimSpace(m[2])})
+	}
+	return out, nil
+}
+
+// Tokens are the custom properties of the token block, each resolved through
+// its var() references to a literal value.
+func Tokens() (map[string]string, error) {
+	decls, err := Declarations()
+	if err != nil {
+		return nil, err
+	}
+	return resolve(decls)
+}
+
+func resolve(decls []Declaration) (map[string]string, error) {
+	raw := map[string]string{}
+	for _, d := range decls {
+		raw[d.Name] = d.Value
 	}
 	out := map[string]string{}
 	for name := range raw {

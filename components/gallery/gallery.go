@@ -26,6 +26,7 @@ type Group string
 // The groups, in the order of the index.
 const (
 	GroupLayout   Group = "Mise en page et menu"
+	GroupPalette  Group = "Couleurs et contrastes"
 	GroupFields   Group = "Champs et messages"
 	GroupLogin    Group = "Connexion et mot de passe"
 	GroupAccount  Group = "Tableau de bord et Mon compte"
@@ -35,7 +36,7 @@ const (
 )
 
 // Groups are the index's headings, in order.
-var Groups = []Group{GroupLayout, GroupFields, GroupLogin, GroupAccount, GroupChildren, GroupErrors, GroupOther}
+var Groups = []Group{GroupLayout, GroupPalette, GroupFields, GroupLogin, GroupAccount, GroupChildren, GroupErrors, GroupOther}
 
 // Visitor is who the layout shows as signed in: the menu depends on it.
 type Visitor int
@@ -77,7 +78,7 @@ func (s State) URL() string { return paths.Gallery + "/" + s.Component + "/" + s
 
 // States is the registry: every state of every group, in the index's order.
 func States() []State {
-	return slices.Concat(layoutStates(), fieldStates(), loginStates(), accountStates(),
+	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(),
 		childrenStates(), errorStates(), otherStates())
 }
 
