@@ -101,7 +101,10 @@ func NewOn(t testing.TB, dbURL string, clock *Clock, options ...func(*config.Con
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = queue.Stop(ctx)
+		// A slow stop is not the test's result, but it is worth seeing.
+		if err := queue.Stop(ctx); err != nil {
+			t.Logf("stopping the mail queue: %v", err)
+		}
 	})
 	app, err := web.New(context.Background(), web.Deps{Config: cfg, Pool: pool, Log: log, Now: clock.Now, Mail: queue})
 	if err != nil {
@@ -302,7 +305,11 @@ func (c *Client) Do(req *http.Request, headers ...Header) *Response {
 		c.env.T.Fatalf("%s %s: %v", req.Method, req.URL, err)
 	}
 	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		// A cut body would let "the page does not say X" checks pass.
+		c.env.T.Fatalf("%s %s: reading the body: %v", req.Method, req.URL, err)
+	}
 	for _, ck := range res.Cookies() {
 		if ck.MaxAge < 0 || (!ck.Expires.IsZero() && ck.Expires.Before(time.Now())) || ck.Value == "" {
 			delete(c.cookies, ck.Name)
@@ -384,6 +391,9 @@ func (e *Env) WaitEmails(n int) []Email {
 				e.T.Fatal(err)
 			}
 			mails = append(mails, m)
+		}
+		if err := rows.Err(); err != nil {
+			e.T.Fatalf("reading dev_mailbox: %v", err)
 		}
 		if len(mails) >= n {
 			return mails

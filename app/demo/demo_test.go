@@ -58,6 +58,9 @@ func TestDemoAccountsAreInTheirThreeStates(t *testing.T) {
 		}
 		got[login] = s
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("reading assmats: %v", err)
+	}
 	want := map[string]state{"100001": {true, false}, "100002": {true, true}, "100003": {false, false}}
 	for login, w := range want {
 		if got[login] != w {
@@ -69,7 +72,10 @@ func TestDemoAccountsAreInTheirThreeStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paris, _ := time.LoadLocation("Europe/Paris")
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
 	if s := created.In(paris).Format("02/01/2006 15:04"); s != "21/10/2024 15:31" {
 		t.Errorf("weather message dated %s", s)
 	}

@@ -27,7 +27,10 @@ func TestInternalErrorsNeverReachTheUser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, _ := io.ReadAll(res.Body)
+		body, err := io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatalf("reading the response: %v", err)
+		}
 		if res.StatusCode != http.StatusInternalServerError {
 			t.Errorf("%s: status %d", path, res.StatusCode)
 		}

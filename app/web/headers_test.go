@@ -117,7 +117,10 @@ func TestOversizedBodyGetsAFrenchError(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
 	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(body), "Envoi trop volumineux") {
 		t.Errorf("oversized body: %d %q", res.StatusCode, body)
 	}

@@ -90,7 +90,10 @@ func TestEvery503SaysTryAgainInAMoment(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			raw, _ := io.ReadAll(res.Body)
+			raw, err := io.ReadAll(res.Body)
+			if err != nil {
+				t.Fatalf("reading the response: %v", err)
+			}
 			body := string(raw)
 			if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") != retryAfter {
 				t.Errorf("%s htmx=%v: %d Retry-After %q", path, htmx, res.StatusCode, res.Header.Get("Retry-After"))

@@ -41,12 +41,23 @@ func TestLostDatabaseAnswers503WithRetryAfter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer admin.Close(ctx)
+	// Cleanups run last-registered first: the connection closes after the
+	// database is opened again (a deferred Close ran before the cleanup, whose
+	// discarded error hid that it never reopened the database).
+	t.Cleanup(func() {
+		if err := admin.Close(ctx); err != nil {
+			t.Errorf("closing the admin connection: %v", err)
+		}
+	})
 	db := pgx.Identifier{name}.Sanitize()
 	if _, err := admin.Exec(ctx, "ALTER DATABASE "+db+" ALLOW_CONNECTIONS false"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _, _ = admin.Exec(ctx, "ALTER DATABASE "+db+" ALLOW_CONNECTIONS true") })
+	t.Cleanup(func() {
+		if _, err := admin.Exec(ctx, "ALTER DATABASE "+db+" ALLOW_CONNECTIONS true"); err != nil {
+			t.Errorf("ALTER DATABASE %s ALLOW_CONNECTIONS true: %v", db, err)
+		}
+	})
 	var killed int
 	if err := admin.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
 		WHERE datname = $1 AND pid <> pg_backend_pid()`, name).Scan(&killed); err != nil {

@@ -339,6 +339,9 @@ func TestForwardedForCannotDodgeTheClientCounter(t *testing.T) {
 		}
 		got[k] = n
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatalf("reading login_throttle: %v", err)
+	}
 	if len(got) != 1 || got["ip:203.0.113.9"] != 7 {
 		t.Errorf("client counters %v, want ip:203.0.113.9 counting the 7 failures", got)
 	}
