@@ -54,7 +54,10 @@ func TestEmbeddedDefaultServesAndStopsCleanly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(res.Body)
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
 	res.Body.Close()
 	if !strings.Contains(string(body), "ASSMAT") || !strings.Contains(string(body), "Gertrude") {
 		t.Fatalf("after login: %d %s", res.StatusCode, body)
@@ -143,7 +146,10 @@ func TestSecondAppOnTheSameDataDirIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(res.Body)
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
 	res.Body.Close()
 	if !strings.Contains(string(body), "Gertrude") {
 		t.Errorf("the first app no longer works after the refusal: %d %s", res.StatusCode, body)
@@ -156,7 +162,10 @@ func start(t *testing.T, bin, dataDir string, port int, logs io.Writer) (stop fu
 	t.Helper()
 	cmd := exec.Command(bin)
 	cmd.Env = append(os.Environ(), "DATA_DIR="+dataDir, "PORT="+strconv.Itoa(port), "DATABASE_URL=", "LISTEN_ADDR=")
-	stdout, _ := cmd.StdoutPipe()
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -216,7 +225,10 @@ func get(t *testing.T, c *http.Client, u string) string {
 		t.Fatal(err)
 	}
 	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("reading the response: %v", err)
+	}
 	return string(b)
 }
 
