@@ -20,7 +20,7 @@ func (h *Handlers) ConfirmDelete(c *fiber.Ctx) error {
 	if !Current(ch.Periods, h.today()) {
 		return renderHistoryLocked(c, ch.ID)
 	}
-	name := ch.Prenom + " " + ch.Nom
+	name := ch.FirstName + " " + ch.LastName
 	return httpx.Render(c, httpx.View{Title: "Supprimer la fiche de " + name,
 		Page: components.ChildDeletePage(ch.ID, name), Fragment: components.ChildDeleteDialog(ch.ID, name)})
 }
@@ -43,6 +43,6 @@ func (h *Handlers) Delete(c *fiber.Ctx) error {
 		}
 		return renderHistoryLocked(c, ch.ID)
 	}
-	httpx.SetNotice(c, httpx.NoticeChildDeleted)
+	httpx.SetNotice(c, NoticeChildDeleted)
 	return httpx.Redirect(c, paths.Children)
 }

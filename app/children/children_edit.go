@@ -16,5 +16,5 @@ func (h *Handlers) Edit(c *fiber.Ctx) error {
 	if !Current(ch.Periods, h.today()) {
 		return renderHistoryLocked(c, ch.ID)
 	}
-	return renderForm(c, formProps(formFromChild(ch), components.ChildPath(ch.ID, "modifier"), nil, false, -1), fiber.StatusOK, nil)
+	return renderForm(c, FormProps(formFromChild(ch), FormView{Action: components.ChildPath(ch.ID, "modifier")}), fiber.StatusOK, nil)
 }

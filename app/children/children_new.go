@@ -13,5 +13,5 @@ const NewPath = paths.Children + "/nouveau"
 func (h *Handlers) New(c *fiber.Ctx) error {
 	f := ChildForm{}
 	f.AddPeriod()
-	return renderForm(c, formProps(f, NewPath, nil, false, -1), fiber.StatusOK, nil)
+	return renderForm(c, FormProps(f, FormView{Action: NewPath}), fiber.StatusOK, nil)
 }

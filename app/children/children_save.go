@@ -14,15 +14,6 @@ import (
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
-// Actions the form posts besides VALIDER: with htmx they swap one section,
-// without JavaScript they re-render the whole page, nothing typed lost.
-const (
-	actionAddPeriod      = "ajouter-periode"
-	actionRemovePeriod   = "supprimer-periode-"
-	actionRefreshPeriods = "actualiser-periodes"
-	actionRefreshAddress = "actualiser-adresse"
-)
-
 const msgConflict = "Cette fiche a été modifiée entre-temps (par exemple dans un autre onglet) : vos saisies ne sont pas encore enregistrées. " +
 	"Elles sont conservées ci-dessous ; vérifiez-les, puis cliquez sur VALIDER pour les enregistrer."
 
@@ -44,35 +35,39 @@ func (h *Handlers) Update(c *fiber.Ctx) error {
 }
 
 func (h *Handlers) save(c *fiber.Ctx, id int64, action string) error {
+	// Actions besides VALIDER: with htmx they swap one section, without
+	// JavaScript they re-render the whole page, nothing typed lost.
 	f := ParseChildForm(c)
+	view := FormView{Action: action}
 	switch {
-	case f.Action == actionAddPeriod:
+	case f.Action == components.ActionAddPeriod:
 		added, ok := f.AddPeriod()
 		if !ok {
-			var errs components.Errors
-			errs.Add(idPeriods, msgPeriodsFull)
-			p := formProps(f, action, errs, false, -1)
+			view.Errors.Add(components.PeriodsID, msgPeriodsFull)
+			p := FormProps(f, view)
 			return renderForm(c, p, fiber.StatusUnprocessableEntity, components.PeriodsSection(p))
 		}
-		p := formProps(f, action, nil, false, added)
+		view.Focus = PeriodID(added, partKind)
+		p := FormProps(f, view)
 		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
-	case strings.HasPrefix(f.Action, actionRemovePeriod):
-		index, _ := strconv.Atoi(strings.TrimPrefix(f.Action, actionRemovePeriod))
+	case strings.HasPrefix(f.Action, components.ActionRemovePeriodPrefix):
+		index, _ := strconv.Atoi(strings.TrimPrefix(f.Action, components.ActionRemovePeriodPrefix))
 		f.RemovePeriod(index)
-		p := formProps(f, action, nil, false, -1)
+		p := FormProps(f, view)
 		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
-	case f.Action == actionRefreshPeriods:
-		p := formProps(f, action, nil, false, -1)
+	case f.Action == components.ActionRefreshPeriods:
+		p := FormProps(f, view)
 		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
-	case f.Action == actionRefreshAddress:
-		p := formProps(f, action, nil, false, -1)
+	case f.Action == components.ActionRefreshAddress:
+		p := FormProps(f, view)
 		return renderForm(c, p, fiber.StatusOK, components.SecondaryAddress(p))
 	}
 
 	today := h.today()
 	ch, errs := f.Validate(today)
 	if len(errs) > 0 {
-		p := formProps(f, action, errs, true, -1)
+		view.Errors, view.Submitted = errs, true
+		p := FormProps(f, view)
 		return renderForm(c, p, fiber.StatusUnprocessableEntity, components.ChildForm(p))
 	}
 	ctx := c.UserContext()
@@ -96,9 +91,9 @@ func (h *Handlers) save(c *fiber.Ctx, id int64, action string) error {
 	if !saved {
 		return h.conflict(c, id, f, action)
 	}
-	notice := httpx.NoticeChildSaved
+	notice := NoticeChildSaved
 	if ch.G1.Empty() && ch.G2.Empty() {
-		notice = httpx.NoticeChildSavedNoGuardian
+		notice = NoticeChildSavedNoGuardian
 	}
 	httpx.SetNotice(c, notice)
 	return httpx.Redirect(c, paths.Children)
@@ -116,7 +111,7 @@ func (h *Handlers) conflict(c *fiber.Ctx, id int64, f ChildForm, action string) 
 		return renderHistoryLocked(c, id)
 	}
 	f.Version = strconv.Itoa(int(ch.Version))
-	p := formProps(f, action, nil, false, -1)
+	p := FormProps(f, FormView{Action: action})
 	p.Conflict = msgConflict
 	return renderForm(c, p, fiber.StatusConflict, components.ChildForm(p))
 }

@@ -14,5 +14,5 @@ func (h *Handlers) View(c *fiber.Ctx) error {
 		return err
 	}
 	v := childView(ch, h.today())
-	return httpx.Render(c, httpx.View{Title: ch.Prenom + " " + ch.Nom, Page: components.ChildViewPage(v)})
+	return httpx.Render(c, httpx.View{Title: ch.FirstName + " " + ch.LastName, Page: components.ChildViewPage(v)})
 }

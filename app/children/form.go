@@ -3,6 +3,7 @@ package children
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,19 +18,14 @@ import (
 // MaxPeriods bounds the rows of one form: more is refused, not cut.
 const MaxPeriods = 30
 
-// Lengths of the text fields, in characters.
-const (
-	maxName    = 100
-	maxAddress = 200
-	maxComment = 500
-)
-
-// Civilités offered for a guardian.
-var Civilites = []string{"Madame", "Monsieur"}
-
 // GuardianForm is a guardian as typed.
 type GuardianForm struct {
-	Civilite, Nom, Prenom, Email, Phone string
+	Civility, LastName, FirstName, Email, Phone string
+}
+
+// AddressForm is an address as typed.
+type AddressForm struct {
+	Street, Postcode, Town string
 }
 
 // PeriodRow is a care period as typed; Index names its inputs and stays the
@@ -41,12 +37,12 @@ type PeriodRow struct {
 
 // ChildForm is the form "Ajouter ou modifier un enfant" as typed.
 type ChildForm struct {
-	Nom, Prenom, DateNaissance      string
-	G1, G2                          GuardianForm
-	Adresse, CodePostal, Commune    string
-	HasSecondary                    bool
-	Adresse2, CodePostal2, Commune2 string
-	Periods                         []PeriodRow
+	LastName, FirstName, BirthDate string
+	G1, G2                         GuardianForm
+	Main                           AddressForm
+	HasSecondary                   bool
+	Secondary                      AddressForm
+	Periods                        []PeriodRow
 	// RowsPosted is the number of period rows the request held: Periods
 	// keeps the first MaxPeriods, and Validate refuses more.
 	RowsPosted int
@@ -54,49 +50,25 @@ type ChildForm struct {
 	Action     string
 }
 
-// Input ids (and names) of the form.
-const (
-	idNom         = "nom"
-	idPrenom      = "prenom"
-	idNaissance   = "date-naissance"
-	idAdresse     = "adresse"
-	idCodePostal  = "code-postal"
-	idCommune     = "commune"
-	idSecondary   = "adresse-secondaire-differente"
-	idAdresse2    = "adresse2"
-	idCodePostal2 = "code-postal2"
-	idCommune2    = "commune2"
-	idPeriods     = "periodes"
-	partKind      = "type"
-	partStart     = "debut"
-	partEnd       = "fin"
-	partHours     = "heures"
-	partComment   = "commentaire"
-)
-
-// PeriodID is the id of one input of a period row: "periode-3-debut".
-func PeriodID(index int, part string) string { return fmt.Sprintf("periode-%d-%s", index, part) }
-
-// GuardianID is the id of one input of a guardian: "g1-nom".
-func GuardianID(n int, part string) string { return fmt.Sprintf("g%d-%s", n, part) }
-
 var periodKey = regexp.MustCompile(`^periode-(\d{1,4})-type$`)
 
 // ParseChildForm reads the posted form. Period rows are found by their type
 // select, in index order; past MaxPeriods they are counted, not read.
 func ParseChildForm(c *fiber.Ctx) ChildForm {
-	v := func(name string) string { return form.Value(c, name) }
-	g := func(n int) GuardianForm {
-		return GuardianForm{Civilite: v(GuardianID(n, "civilite")), Nom: v(GuardianID(n, "nom")), Prenom: v(GuardianID(n, "prenom")),
-			Email: v(GuardianID(n, "email")), Phone: v(GuardianID(n, "telephone"))}
+	guardian := func(s guardianSpecs) GuardianForm {
+		return GuardianForm{Civility: s.Civility.Read(c), LastName: s.LastName.Read(c), FirstName: s.FirstName.Read(c),
+			Email: s.Email.Read(c), Phone: s.Phone.Read(c)}
+	}
+	address := func(s addressSpecs) AddressForm {
+		return AddressForm{Street: s.Street.Read(c), Postcode: normalizePostcode(s.Postcode.Read(c)), Town: s.Town.Read(c)}
 	}
 	f := ChildForm{
-		Nom: v(idNom), Prenom: v(idPrenom), DateNaissance: v(idNaissance),
-		G1: g(1), G2: g(2),
-		Adresse: v(idAdresse), CodePostal: v(idCodePostal), Commune: v(idCommune),
-		HasSecondary: v(idSecondary) != "",
-		Adresse2:     v(idAdresse2), CodePostal2: v(idCodePostal2), Commune2: v(idCommune2),
-		Version: v("version"), Action: v("action"),
+		LastName: childLastName.Read(c), FirstName: childFirstName.Read(c), BirthDate: childBirthDate.Read(c),
+		G1: guardian(guardianFields(1)), G2: guardian(guardianFields(2)),
+		Main:         address(mainAddress),
+		HasSecondary: form.Value(c, components.SecondaryName) != "",
+		Secondary:    address(secondaryAddress),
+		Version:      form.Value(c, components.VersionName), Action: form.Value(c, components.ActionName),
 	}
 	var indexes []int
 	c.Request().PostArgs().VisitAll(func(key, _ []byte) {
@@ -113,8 +85,9 @@ func ParseChildForm(c *fiber.Ctx) ChildForm {
 		if f.RowsPosted++; f.RowsPosted > MaxPeriods {
 			continue
 		}
-		f.Periods = append(f.Periods, PeriodRow{Index: i, Kind: v(PeriodID(i, partKind)), Start: v(PeriodID(i, partStart)),
-			End: v(PeriodID(i, partEnd)), Hours: v(PeriodID(i, partHours)), Comment: v(PeriodID(i, partComment))})
+		s := periodFields(i)
+		f.Periods = append(f.Periods, PeriodRow{Index: i, Kind: s.Kind.Read(c), Start: s.Start.Read(c),
+			End: s.End.Read(c), Hours: s.Hours.Read(c), Comment: s.Comment.Read(c)})
 	}
 	return f
 }
@@ -152,17 +125,19 @@ func (f *ChildForm) RemovePeriod(index int) {
 // Messages of the form. Those that state a rule are built from its constant.
 const (
 	msgAtLeastOnePeriod = "Veuillez saisir au moins une période d'accueil."
-	msgHoursOver        = "le nombre d'heures saisi dépasse 50h par mois"
-	msgHoursOnlyOverrun = "Pour saisir le nombre d'heures par mois, choisissez le type de garde « Dépassement exceptionnel (50H/mois) »."
 	msgEndBeforeStart   = "La date de fin ne peut pas précéder la date de début."
 	msgDate             = "La date doit être au format jj/mm/aaaa, par exemple 09/07/2025."
 	msgBeforeBirth      = "La période ne peut pas commencer avant la naissance de l'enfant."
+	msgPhone            = "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78."
 )
 
 var (
-	msgPeriodsFull    = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : supprimez-en une pour en ajouter une autre.", MaxPeriods)
-	msgTooManyPeriods = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : seules les %d premières envoyées sont reprises ci-dessous. Rien n'est enregistré ; vérifiez-les, puis cliquez sur VALIDER.", MaxPeriods, MaxPeriods)
-	msgBeforeFirstDay = fmt.Sprintf("La date ne peut pas précéder le %s.", FirstPeriodDay.Format("02/01/2006"))
+	msgHoursOver        = fmt.Sprintf("le nombre d'heures saisi dépasse %dh par mois", MaxOverrunHoursPerMonth)
+	msgHoursOnlyOverrun = "Pour saisir le nombre d'heures par mois, choisissez le type de garde « " + KindLabel(KindDepassement) + " »."
+	msgHoursNumber      = fmt.Sprintf("Le nombre d'heures doit être un nombre entier de 1 à %d, par exemple 40.", maxHoursPerMonth)
+	msgPeriodsFull      = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : supprimez-en une pour en ajouter une autre.", MaxPeriods)
+	msgTooManyPeriods   = fmt.Sprintf("Une fiche compte au plus %d périodes d'accueil : seules les %d premières envoyées sont reprises ci-dessous. Rien n'est enregistré ; vérifiez-les, puis cliquez sur VALIDER.", MaxPeriods, MaxPeriods)
+	msgBeforeFirstDay   = fmt.Sprintf("La date ne peut pas précéder le %s.", FirstPeriodDay.Format("02/01/2006"))
 )
 
 // msgTooFarAhead names the last accepted day, today + MaxYearsAhead.
@@ -173,8 +148,6 @@ func msgTooFarAhead(today time.Time) string {
 // maxYearsListed bounds the years named by the dérogation message.
 const maxYearsListed = 3
 
-func required(label string) string { return "\"" + label + "\" est un champ requis." }
-
 // Validate checks the whole form against the rules of SPEC §8.2 and returns
 // the child it describes. today is the Paris date. Each field gets at most
 // one message, so a submission lists at most one per input.
@@ -183,32 +156,31 @@ func (f ChildForm) Validate(today time.Time) (Child, components.Errors) {
 	// Too many rows comes first: it is what the summary must say, even
 	// when it shows only its first lines.
 	if f.RowsPosted > MaxPeriods || len(f.Periods) > MaxPeriods {
-		errs.Add(idPeriods, msgTooManyPeriods)
+		errs.Add(components.PeriodsID, msgTooManyPeriods)
 	}
-	ch := Child{Nom: f.Nom, Prenom: f.Prenom, HasSecondary: f.HasSecondary}
-	for _, id := range f.fieldIDs() {
-		errs.Add(id, f.FieldError(id, today))
+	for _, in := range f.inputs() {
+		errs.Add(in.spec.InputID(), f.check(in, today))
 	}
-	ch.Born, _ = form.ParseDate(f.DateNaissance)
-	ch.G1, ch.G2 = f.G1.guardian(), f.G2.guardian()
-	ch.Main = Address{f.Adresse, normalizePostcode(f.CodePostal), f.Commune}
+	ch := Child{LastName: f.LastName, FirstName: f.FirstName, HasSecondary: f.HasSecondary,
+		G1: f.G1.guardian(), G2: f.G2.guardian(), Main: f.Main.address()}
+	ch.Born, _ = form.ParseDate(f.BirthDate)
 	if f.HasSecondary {
-		ch.Secondary = Address{f.Adresse2, normalizePostcode(f.CodePostal2), f.Commune2}
+		ch.Secondary = f.Secondary.address()
 	}
 	if len(f.Periods) == 0 {
-		errs.Add(idPeriods, msgAtLeastOnePeriod)
+		errs.Add(components.PeriodsID, msgAtLeastOnePeriod)
 	}
 	born := f.born()
 	for n, row := range f.Periods {
 		// "Période 2 : …" in the summary: the rows' messages are alike.
 		period := "Période " + strconv.Itoa(n+1)
-		for _, part := range []string{partKind, partStart, partEnd, partHours, partComment} {
+		for _, part := range periodParts {
 			errs.AddIn(PeriodID(row.Index, part), period, row.fieldError(part, born, today))
 		}
 		ch.Periods = append(ch.Periods, row.period())
 	}
 	if len(errs) == 0 {
-		errs.Add(idPeriods, derogationError(DerogationDaysByYear(ch.Periods)))
+		errs.Add(components.PeriodsID, derogationError(DerogationDaysByYear(ch.Periods)))
 	}
 	return ch, errs
 }
@@ -245,93 +217,91 @@ func derogationError(days map[int]int) string {
 
 // born is the child's birth date, nil when the form holds none that parses.
 func (f ChildForm) born() *time.Time {
-	if t, ok := form.ParseDate(f.DateNaissance); ok {
+	if t, ok := form.ParseDate(f.BirthDate); ok {
 		return &t
 	}
 	return nil
 }
 
-// fieldIDs are the fields outside the period rows, in the order of the form.
-func (f ChildForm) fieldIDs() []string {
-	ids := []string{idNom, idPrenom, idNaissance}
-	for n := 1; n <= 2; n++ {
-		for _, part := range []string{"civilite", "nom", "prenom", "email", "telephone"} {
-			ids = append(ids, GuardianID(n, part))
-		}
+// input is one field outside the period rows with its value as typed.
+type input struct {
+	spec  form.Spec
+	value string
+}
+
+// inputs are the fields outside the period rows, in the order of the form;
+// the secondary address counts only when its box is ticked.
+func (f ChildForm) inputs() []input {
+	in := []input{{childLastName, f.LastName}, {childFirstName, f.FirstName}, {childBirthDate, f.BirthDate}}
+	for n, g := range []GuardianForm{f.G1, f.G2} {
+		s := guardianFields(n + 1)
+		in = append(in, input{s.Civility, g.Civility}, input{s.LastName, g.LastName}, input{s.FirstName, g.FirstName},
+			input{s.Email, g.Email}, input{s.Phone, g.Phone})
 	}
-	ids = append(ids, idAdresse, idCodePostal, idCommune)
+	address := func(s addressSpecs, a AddressForm) {
+		in = append(in, input{s.Street, a.Street}, input{s.Postcode, a.Postcode}, input{s.Town, a.Town})
+	}
+	address(mainAddress, f.Main)
 	if f.HasSecondary {
-		ids = append(ids, idAdresse2, idCodePostal2, idCommune2)
+		address(secondaryAddress, f.Secondary)
 	}
-	return ids
+	return in
 }
 
 // FieldError validates one input by its id: the same rule on submission and
 // when htmx checks a field the user just left.
 func (f ChildForm) FieldError(id string, today time.Time) string {
-	switch id {
-	case idNom:
-		return text(f.Nom, "Nom de l'enfant", true, maxName)
-	case idPrenom:
-		return text(f.Prenom, "Prénom de l'enfant", true, maxName)
-	case idNaissance:
-		if f.DateNaissance == "" {
-			return required("Date de naissance de l'enfant")
+	for _, in := range f.inputs() {
+		if in.spec.InputID() == id {
+			return f.check(in, today)
 		}
-		born, ok := form.ParseDate(f.DateNaissance)
+	}
+	for _, row := range f.Periods {
+		for _, part := range periodParts {
+			if PeriodID(row.Index, part) == id {
+				return row.fieldError(part, f.born(), today)
+			}
+		}
+	}
+	return ""
+}
+
+// check applies the field's table entry, then the rule of its kind.
+func (f ChildForm) check(in input, today time.Time) string {
+	switch in.spec.Name {
+	case mainAddress.Postcode.Name, secondaryAddress.Postcode.Name:
+		in.value = normalizePostcode(in.value)
+	case guardianFields(1).Phone.Name, guardianFields(2).Phone.Name:
+		// A number is read digit by digit (NormalizePhone): whatever else
+		// it holds, the one message says what a number looks like.
+		if _, ok := NormalizePhone(in.value); in.value != "" && !ok {
+			return msgPhone
+		}
+		return ""
+	}
+	if msg := in.spec.Check(in.value); msg != "" || in.value == "" {
+		return msg
+	}
+	switch in.spec.Name {
+	case childBirthDate.Name:
+		born, ok := form.ParseDate(in.value)
 		if !ok {
 			return msgDate
 		}
 		if born.After(today) {
 			return "La date de naissance ne peut pas être dans le futur."
 		}
-		return ""
-	case idAdresse:
-		return text(f.Adresse, "Adresse principale", true, maxAddress)
-	case idCodePostal:
-		return postcode(f.CodePostal, "Code postal de l'adresse principale", true)
-	case idCommune:
-		return text(f.Commune, "Commune de l'adresse principale", true, maxName)
-	case idAdresse2:
-		return text(f.Adresse2, "Adresse secondaire", f.HasSecondary, maxAddress)
-	case idCodePostal2:
-		return postcode(f.CodePostal2, "Code postal de l'adresse secondaire", f.HasSecondary)
-	case idCommune2:
-		return text(f.Commune2, "Commune de l'adresse secondaire", f.HasSecondary, maxName)
-	}
-	for n, g := range []GuardianForm{f.G1, f.G2} {
-		switch id {
-		case GuardianID(n+1, "civilite"):
-			if g.Civilite != "" && g.Civilite != Civilites[0] && g.Civilite != Civilites[1] {
-				return "Veuillez choisir Madame ou Monsieur."
-			}
-			return ""
-		case GuardianID(n+1, "nom"), GuardianID(n+1, "prenom"):
-			value := g.Nom
-			if strings.HasSuffix(id, "prenom") {
-				value = g.Prenom
-			}
-			return text(value, "", false, maxName)
-		case GuardianID(n+1, "email"):
-			if msg := form.Check(g.Email, form.Name, form.MaxEmail); msg != "" {
-				return msg
-			}
-			if g.Email != "" && !form.ValidEmail(g.Email) {
-				return "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
-			}
-			return ""
-		case GuardianID(n+1, "telephone"):
-			if _, ok := NormalizePhone(g.Phone); g.Phone != "" && !ok {
-				return "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78."
-			}
-			return ""
+	case mainAddress.Postcode.Name, secondaryAddress.Postcode.Name:
+		if !postcodePattern.MatchString(in.value) {
+			return "Le code postal doit comporter 5 chiffres, par exemple 06200."
 		}
-	}
-	for _, row := range f.Periods {
-		for _, part := range []string{partKind, partStart, partEnd, partHours, partComment} {
-			if id == PeriodID(row.Index, part) {
-				return row.fieldError(part, f.born(), today)
-			}
+	case guardianFields(1).Civility.Name, guardianFields(2).Civility.Name:
+		if !slices.Contains(Civilities, in.value) {
+			return "Veuillez choisir Madame ou Monsieur."
+		}
+	case guardianFields(1).Email.Name, guardianFields(2).Email.Name:
+		if !form.ValidEmail(in.value) {
+			return "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
 		}
 	}
 	return ""
@@ -340,6 +310,7 @@ func (f ChildForm) FieldError(id string, today time.Time) string {
 // fieldError validates one input of the row. born is nil when the form has no
 // valid birth date (nor, in an inline check, the birth date field at all).
 func (r PeriodRow) fieldError(part string, born *time.Time, today time.Time) string {
+	s := periodFields(r.Index)
 	start, startOK := form.ParseDate(r.Start)
 	end, endOK := form.ParseDate(r.End)
 	switch part {
@@ -350,7 +321,7 @@ func (r PeriodRow) fieldError(part string, born *time.Time, today time.Time) str
 	case partStart:
 		switch {
 		case r.Start == "":
-			return required("Date de début")
+			return s.Start.MissingMessage()
 		case !startOK:
 			return msgDate
 		case start.Before(FirstPeriodDay):
@@ -362,8 +333,8 @@ func (r PeriodRow) fieldError(part string, born *time.Time, today time.Time) str
 		}
 	case partEnd:
 		switch {
-		case r.End == "" && (r.Kind == KindDerogation || r.Kind == KindDepassement):
-			return required("Date de fin") + " (" + KindLabel(r.Kind) + ")"
+		case r.End == "" && endRequired(r.Kind):
+			return s.End.MissingMessage() + " (" + KindLabel(r.Kind) + ")"
 		case r.End == "":
 		case !endOK:
 			return msgDate
@@ -375,7 +346,7 @@ func (r PeriodRow) fieldError(part string, born *time.Time, today time.Time) str
 			return msgTooFarAhead(today)
 		}
 	case partHours:
-		if r.Kind != KindDepassement {
+		if !hoursRequired(r.Kind) {
 			if r.Hours != "" {
 				return msgHoursOnlyOverrun
 			}
@@ -384,17 +355,29 @@ func (r PeriodRow) fieldError(part string, born *time.Time, today time.Time) str
 		h, err := strconv.Atoi(r.Hours)
 		switch {
 		case r.Hours == "":
-			return required("Nombre d'heures par mois")
-		case err != nil || h < 1 || h > 744:
-			return "Le nombre d'heures doit être un nombre entier, par exemple 40."
+			return s.Hours.MissingMessage()
+		case err != nil || h < 1 || h > maxHoursPerMonth:
+			return msgHoursNumber
 		case h > MaxOverrunHoursPerMonth:
 			return msgHoursOver
 		}
 	case partComment:
-		return form.Check(r.Comment, form.Text, maxComment)
+		return s.Comment.Check(r.Comment)
 	}
 	return ""
 }
+
+// periodParts are the inputs of a row, in its order.
+var periodParts = []string{partKind, partStart, partEnd, partHours, partComment}
+
+// endRequired: a dérogation or a dépassement is bounded in time.
+func endRequired(kind string) bool { return kind == KindDerogation || kind == KindDepassement }
+
+// hoursRequired: only a dépassement counts its hours.
+func hoursRequired(kind string) bool { return kind == KindDepassement }
+
+// maxHoursPerMonth is a whole month, day and night (31 × 24): more is a typing error.
+const maxHoursPerMonth = 744
 
 func (r PeriodRow) period() Period {
 	p := Period{Kind: r.Kind, Comment: r.Comment}
@@ -402,7 +385,7 @@ func (r PeriodRow) period() Period {
 	if end, ok := form.ParseDate(r.End); ok {
 		p.End = &end
 	}
-	if h, err := strconv.Atoi(r.Hours); err == nil && r.Kind == KindDepassement {
+	if h, err := strconv.Atoi(r.Hours); err == nil && hoursRequired(r.Kind) {
 		p.Hours = &h
 	}
 	return p
@@ -410,31 +393,17 @@ func (r PeriodRow) period() Period {
 
 func (g GuardianForm) guardian() Guardian {
 	phone, _ := NormalizePhone(g.Phone)
-	return Guardian{Civilite: g.Civilite, Nom: g.Nom, Prenom: g.Prenom, Email: g.Email, Phone: phone}
+	return Guardian{Civility: g.Civility, LastName: g.LastName, FirstName: g.FirstName, Email: g.Email, Phone: phone}
 }
 
-// text checks a name or an address: required or not, then form.Check (no
-// control or invisible character, at most max characters).
-func text(value, label string, isRequired bool, max int) string {
-	if value == "" && isRequired {
-		return required(label)
-	}
-	return form.Check(value, form.Name, max)
+func (a AddressForm) address() Address {
+	return Address{Street: a.Street, Postcode: normalizePostcode(a.Postcode), Town: a.Town}
 }
 
 var postcodePattern = regexp.MustCompile(`^\d{5}$`)
 
+// normalizePostcode drops the spaces of "06 200".
 func normalizePostcode(s string) string { return strings.ReplaceAll(s, " ", "") }
-
-func postcode(value, label string, isRequired bool) string {
-	switch {
-	case value == "" && isRequired:
-		return required(label)
-	case value != "" && !postcodePattern.MatchString(normalizePostcode(value)):
-		return "Le code postal doit comporter 5 chiffres, par exemple 06200."
-	}
-	return ""
-}
 
 var phoneDigits = regexp.MustCompile(`^0[1-9]\d{8}$`)
 

@@ -12,9 +12,9 @@ var today = time.Date(2025, 7, 9, 0, 0, 0, 0, time.UTC)
 
 func valid() ChildForm {
 	return ChildForm{
-		Nom: "ENFANTGARDE", Prenom: "Anna", DateNaissance: "01/01/2022",
+		LastName: "ENFANTGARDE", FirstName: "Anna", BirthDate: "01/01/2022",
 		G1:      GuardianForm{"Madame", "ENFANTGARDE", "Maman", "mailmaman@mailperso.fr", "06 12 34 56 78"},
-		Adresse: "147 boulevard du Mercantour", CodePostal: "06200", Commune: "Nice",
+		Main:    AddressForm{Street: "147 boulevard du Mercantour", Postcode: "06200", Town: "Nice"},
 		Periods: []PeriodRow{{Index: 0, Kind: KindStandard, Start: "09/07/2025"}},
 	}
 }
@@ -28,25 +28,25 @@ func TestValidateRules(t *testing.T) {
 	}{
 		{"valid", func(*ChildForm) {}, "", ""},
 		{"guardians are optional", func(f *ChildForm) { f.G1 = GuardianForm{} }, "", ""},
-		{"missing name", func(f *ChildForm) { f.Nom = "" }, "nom", `"Nom de l'enfant" est un champ requis.`},
-		{"missing first name", func(f *ChildForm) { f.Prenom = "" }, "prenom", `"Prénom de l'enfant" est un champ requis.`},
-		{"missing birth date", func(f *ChildForm) { f.DateNaissance = "" }, "date-naissance", `"Date de naissance de l'enfant" est un champ requis.`},
-		{"malformed birth date", func(f *ChildForm) { f.DateNaissance = "31/02/2022" }, "date-naissance", msgDate},
-		{"birth date from a date input", func(f *ChildForm) { f.DateNaissance = "2022-01-01" }, "", ""},
-		{"future birth date", func(f *ChildForm) { f.DateNaissance = "10/07/2025" }, "date-naissance", "La date de naissance ne peut pas être dans le futur."},
-		{"born today", func(f *ChildForm) { f.DateNaissance = "09/07/2025" }, "", ""},
-		{"missing main address", func(f *ChildForm) { f.Adresse = "" }, "adresse", `"Adresse principale" est un champ requis.`},
-		{"missing postcode", func(f *ChildForm) { f.CodePostal = "" }, "code-postal", `"Code postal de l'adresse principale" est un champ requis.`},
-		{"missing commune", func(f *ChildForm) { f.Commune = "" }, "commune", `"Commune de l'adresse principale" est un champ requis.`},
-		{"bad postcode", func(f *ChildForm) { f.CodePostal = "6200" }, "code-postal", "Le code postal doit comporter 5 chiffres, par exemple 06200."},
-		{"postcode with a space", func(f *ChildForm) { f.CodePostal = "06 200" }, "", ""},
+		{"missing name", func(f *ChildForm) { f.LastName = "" }, "nom", `"Nom de l'enfant" est un champ requis.`},
+		{"missing first name", func(f *ChildForm) { f.FirstName = "" }, "prenom", `"Prénom de l'enfant" est un champ requis.`},
+		{"missing birth date", func(f *ChildForm) { f.BirthDate = "" }, "date-naissance", `"Date de naissance de l'enfant" est un champ requis.`},
+		{"malformed birth date", func(f *ChildForm) { f.BirthDate = "31/02/2022" }, "date-naissance", msgDate},
+		{"birth date from a date input", func(f *ChildForm) { f.BirthDate = "2022-01-01" }, "", ""},
+		{"future birth date", func(f *ChildForm) { f.BirthDate = "10/07/2025" }, "date-naissance", "La date de naissance ne peut pas être dans le futur."},
+		{"born today", func(f *ChildForm) { f.BirthDate = "09/07/2025" }, "", ""},
+		{"missing main address", func(f *ChildForm) { f.Main.Street = "" }, "adresse", `"Adresse principale" est un champ requis.`},
+		{"missing postcode", func(f *ChildForm) { f.Main.Postcode = "" }, "code-postal", `"Code postal de l'adresse principale" est un champ requis.`},
+		{"missing commune", func(f *ChildForm) { f.Main.Town = "" }, "commune", `"Commune de l'adresse principale" est un champ requis.`},
+		{"bad postcode", func(f *ChildForm) { f.Main.Postcode = "6200" }, "code-postal", "Le code postal doit comporter 5 chiffres, par exemple 06200."},
+		{"postcode with a space", func(f *ChildForm) { f.Main.Postcode = "06 200" }, "", ""},
 		{"secondary address required when ticked", func(f *ChildForm) { f.HasSecondary = true }, "adresse2", `"Adresse secondaire" est un champ requis.`},
-		{"secondary postcode required when ticked", func(f *ChildForm) { f.HasSecondary = true; f.Adresse2 = "148 bd" }, "code-postal2", `"Code postal de l'adresse secondaire" est un champ requis.`},
-		{"secondary ignored when not ticked", func(f *ChildForm) { f.CodePostal2 = "x" }, "", ""},
+		{"secondary postcode required when ticked", func(f *ChildForm) { f.HasSecondary = true; f.Secondary.Street = "148 bd" }, "code-postal2", `"Code postal de l'adresse secondaire" est un champ requis.`},
+		{"secondary ignored when not ticked", func(f *ChildForm) { f.Secondary.Postcode = "x" }, "", ""},
 		{"bad guardian email", func(f *ChildForm) { f.G1.Email = "maman@" }, "g1-email", "L'adresse courriel n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."},
 		{"bad guardian phone", func(f *ChildForm) { f.G2.Phone = "12345" }, "g2-telephone", "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78."},
-		{"bad civilité", func(f *ChildForm) { f.G2.Civilite = "Docteur" }, "g2-civilite", "Veuillez choisir Madame ou Monsieur."},
-		{"huge name", func(f *ChildForm) { f.Nom = strings.Repeat("A", 101) }, "nom", form.MsgTooLong(100)},
+		{"bad civilité", func(f *ChildForm) { f.G2.Civility = "Docteur" }, "g2-civilite", "Veuillez choisir Madame ou Monsieur."},
+		{"huge name", func(f *ChildForm) { f.LastName = strings.Repeat("A", 101) }, "nom", form.MsgTooLong(100)},
 		{"no period", func(f *ChildForm) { f.Periods = nil }, "periodes", msgAtLeastOnePeriod},
 		{"unknown kind", func(f *ChildForm) { f.Periods[0].Kind = "vacances" }, "periode-0-type", "Veuillez choisir le type de garde."},
 		{"standard without start", func(f *ChildForm) { f.Periods[0].Start = "" }, "periode-0-debut", `"Date de début" est un champ requis.`},
@@ -72,7 +72,7 @@ func TestValidateRules(t *testing.T) {
 		}, "periode-0-heures", "le nombre d'heures saisi dépasse 50h par mois"},
 		{"hours not a number", func(f *ChildForm) {
 			f.Periods[0] = PeriodRow{Kind: KindDepassement, Start: "09/07/2025", End: "10/07/2025", Hours: "quarante"}
-		}, "periode-0-heures", "Le nombre d'heures doit être un nombre entier, par exemple 40."},
+		}, "periode-0-heures", "Le nombre d'heures doit être un nombre entier de 1 à 744, par exemple 40."},
 		{"hours on a standard period", func(f *ChildForm) { f.Periods[0].Hours = "10" }, "periode-0-heures", msgHoursOnlyOverrun},
 		{"derogation of 55 days across the new year", func(f *ChildForm) {
 			// 2024: 15/12 → 31/12 = 17 days; 2025: 01/01 → 07/02 = 38 days; plus 55 days in 2025 below → 93 in 2025.
@@ -94,11 +94,11 @@ func TestValidateRules(t *testing.T) {
 		{"period starting before the child's birth", func(f *ChildForm) { f.Periods[0].Start = "31/12/2021" }, "periode-0-debut", msgBeforeBirth},
 		{"period starting on the day of birth", func(f *ChildForm) { f.Periods[0].Start = "01/01/2022" }, "", ""},
 		{"period starting before 1990", func(f *ChildForm) {
-			f.DateNaissance = "01/01/1950"
+			f.BirthDate = "01/01/1950"
 			f.Periods[0].Start = "31/12/1989"
 		}, "periode-0-debut", "La date ne peut pas précéder le 01/01/1990."},
 		{"period starting on 01/01/1990", func(f *ChildForm) {
-			f.DateNaissance = "01/01/1989"
+			f.BirthDate = "01/01/1989"
 			f.Periods[0].Start = "01/01/1990"
 		}, "", ""},
 		{"period starting two years ahead", func(f *ChildForm) { f.Periods[0].Start = "09/07/2027" }, "", ""},
@@ -118,19 +118,19 @@ func TestValidateRules(t *testing.T) {
 			}
 		}, "", ""},
 		{"more rows posted than kept", func(f *ChildForm) { f.RowsPosted = MaxPeriods + 1 }, "periodes", msgTooManyPeriods},
-		{"NUL in the child's name", func(f *ChildForm) { f.Nom = "ANNA\x00" }, "nom", form.MsgForbidden},
-		{"bidi override in the first name", func(f *ChildForm) { f.Prenom = "Anna\u202E" }, "prenom", form.MsgForbidden},
-		{"zero-width space in a guardian's name", func(f *ChildForm) { f.G1.Nom = "ENFANT\u200BGARDE" }, "g1-nom", form.MsgForbidden},
-		{"word joiner in a guardian's first name", func(f *ChildForm) { f.G2.Prenom = "Pa\u2060pa" }, "g2-prenom", form.MsgForbidden},
+		{"NUL in the child's name", func(f *ChildForm) { f.LastName = "ANNA\x00" }, "nom", form.MsgForbidden},
+		{"bidi override in the first name", func(f *ChildForm) { f.FirstName = "Anna\u202E" }, "prenom", form.MsgForbidden},
+		{"zero-width space in a guardian's name", func(f *ChildForm) { f.G1.LastName = "ENFANT\u200BGARDE" }, "g1-nom", form.MsgForbidden},
+		{"word joiner in a guardian's first name", func(f *ChildForm) { f.G2.FirstName = "Pa\u2060pa" }, "g2-prenom", form.MsgForbidden},
 		{"NUL in a guardian's email", func(f *ChildForm) { f.G1.Email = "maman\x00@mailperso.fr" }, "g1-email", form.MsgForbidden},
 		{"control character in a phone", func(f *ChildForm) { f.G1.Phone = "06 12 34 56 78\x00" }, "g1-telephone", "Le numéro de téléphone doit être un numéro français à 10 chiffres, par exemple 06 12 34 56 78."},
-		{"newline in the address", func(f *ChildForm) { f.Adresse = "147 bd\nNice" }, "adresse", form.MsgForbidden},
-		{"byte order mark in the commune", func(f *ChildForm) { f.Commune = "\uFEFFNice" }, "commune", form.MsgForbidden},
+		{"newline in the address", func(f *ChildForm) { f.Main.Street = "147 bd\nNice" }, "adresse", form.MsgForbidden},
+		{"byte order mark in the commune", func(f *ChildForm) { f.Main.Town = "\uFEFFNice" }, "commune", form.MsgForbidden},
 		{"NUL in the secondary commune", func(f *ChildForm) {
-			f.HasSecondary, f.Adresse2, f.CodePostal2, f.Commune2 = true, "1 rue", "06000", "Ni\x00ce"
+			f.HasSecondary, f.Secondary.Street, f.Secondary.Postcode, f.Secondary.Town = true, "1 rue", "06000", "Ni\x00ce"
 		}, "commune2", form.MsgForbidden},
 		{"NUL in the secondary address", func(f *ChildForm) {
-			f.HasSecondary, f.Adresse2, f.CodePostal2, f.Commune2 = true, "1\x00rue", "06000", "Nice"
+			f.HasSecondary, f.Secondary.Street, f.Secondary.Postcode, f.Secondary.Town = true, "1\x00rue", "06000", "Nice"
 		}, "adresse2", form.MsgForbidden},
 		{"NUL in a comment", func(f *ChildForm) { f.Periods[0].Comment = "été\x00" }, "periode-0-commentaire", form.MsgForbidden},
 		{"bidi override in a comment", func(f *ChildForm) { f.Periods[0].Comment = "note \u202Eabc" }, "periode-0-commentaire", form.MsgForbidden},
@@ -138,7 +138,7 @@ func TestValidateRules(t *testing.T) {
 		{"NUL in a date", func(f *ChildForm) { f.Periods[0].Start = "09/07/20\x00" }, "periode-0-debut", msgDate},
 		{"comment of 500 characters", func(f *ChildForm) { f.Periods[0].Comment = strings.Repeat("é", 500) }, "", ""},
 		{"comment of 501 characters", func(f *ChildForm) { f.Periods[0].Comment = strings.Repeat("é", 501) }, "periode-0-commentaire", form.MsgTooLong(500)},
-		{"NFD name of 100 characters as seen", func(f *ChildForm) { f.Nom = strings.Repeat("e\u0301", 100) }, "", ""},
+		{"NFD name of 100 characters as seen", func(f *ChildForm) { f.LastName = strings.Repeat("e\u0301", 100) }, "", ""},
 		{"no 29 February in 2025", func(f *ChildForm) {
 			f.Periods = []PeriodRow{{Index: 0, Kind: KindDerogation, Start: "29/02/2025", End: "01/03/2025"}}
 		}, "periode-0-debut", msgDate},

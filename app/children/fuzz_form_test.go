@@ -31,8 +31,8 @@ func FuzzChildForm(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, nom, prenom, born, phone, postcode, commune, comment, start, end, hours, kind string, extra uint16) {
 		v := validValues(1)
-		for k, val := range map[string]string{idNom: nom, idPrenom: prenom, idNaissance: born, GuardianID(1, "telephone"): phone,
-			idCodePostal: postcode, idCommune: commune, PeriodID(0, partComment): comment, PeriodID(0, partStart): start,
+		for k, val := range map[string]string{childLastName.Name: nom, childFirstName.Name: prenom, childBirthDate.Name: born, GuardianID(1, "telephone"): phone,
+			mainAddress.Postcode.Name: postcode, mainAddress.Town.Name: commune, PeriodID(0, partComment): comment, PeriodID(0, partStart): start,
 			PeriodID(0, partEnd): end, PeriodID(0, partHours): hours, PeriodID(0, partKind): kind} {
 			v.Set(k, val)
 		}
@@ -63,7 +63,7 @@ func FuzzChildForm(f *testing.F) {
 		if plausible && len(errs) > 0 {
 			t.Fatalf("refused plausible input: %+v", errs)
 		}
-		if plausible && (ch.Nom != norm.NFC.String(nom) || ch.Periods[0].Comment != norm.NFC.String(comment) || !ch.Periods[0].Start.Equal(startDay)) {
+		if plausible && (ch.LastName != norm.NFC.String(nom) || ch.Periods[0].Comment != norm.NFC.String(comment) || !ch.Periods[0].Start.Equal(startDay)) {
 			t.Fatalf("child %+v does not hold what was typed", ch)
 		}
 		roundTrip(t, cf)
@@ -105,12 +105,12 @@ func checkForm(t *testing.T, cf ChildForm) (Child, components.Errors) {
 		}
 	}
 	ch, errs := cf.Validate(today)
-	inputs := map[string]bool{idPeriods: true}
-	for _, id := range cf.fieldIDs() {
-		inputs[id] = true
+	inputs := map[string]bool{components.PeriodsID: true}
+	for _, in := range cf.inputs() {
+		inputs[in.spec.InputID()] = true
 	}
 	for _, r := range cf.Periods {
-		for _, part := range []string{partKind, partStart, partEnd, partHours, partComment} {
+		for _, part := range periodParts {
 			inputs[PeriodID(r.Index, part)] = true
 		}
 	}
@@ -130,9 +130,9 @@ func checkForm(t *testing.T, cf ChildForm) (Child, components.Errors) {
 // checkChild asserts what may reach the database.
 func checkChild(t *testing.T, ch Child) {
 	t.Helper()
-	texts := map[string]int{ch.Nom: maxName, ch.Prenom: maxName, ch.Main.Adresse: maxAddress, ch.Main.Commune: maxName,
-		ch.Secondary.Adresse: maxAddress, ch.Secondary.Commune: maxName,
-		ch.G1.Nom: maxName, ch.G1.Prenom: maxName, ch.G2.Nom: maxName, ch.G2.Prenom: maxName, ch.G1.Email: form.MaxEmail, ch.G2.Email: form.MaxEmail}
+	texts := map[string]int{ch.LastName: maxName, ch.FirstName: maxName, ch.Main.Street: maxStreet, ch.Main.Town: maxName,
+		ch.Secondary.Street: maxStreet, ch.Secondary.Town: maxName,
+		ch.G1.LastName: maxName, ch.G1.FirstName: maxName, ch.G2.LastName: maxName, ch.G2.FirstName: maxName, ch.G1.Email: form.MaxEmail, ch.G2.Email: form.MaxEmail}
 	for s, max := range texts {
 		if form.Check(s, form.Name, max) != "" {
 			t.Fatalf("stored %q", s)
@@ -144,8 +144,8 @@ func checkChild(t *testing.T, ch Child) {
 		}
 	}
 	for _, a := range []Address{ch.Main, ch.Secondary} {
-		if a.CodePostal != "" && !plainPostcode.MatchString(a.CodePostal) {
-			t.Fatalf("stored postcode %q", a.CodePostal)
+		if a.Postcode != "" && !plainPostcode.MatchString(a.Postcode) {
+			t.Fatalf("stored postcode %q", a.Postcode)
 		}
 	}
 	if ch.Born.After(today) || ch.Born.IsZero() || len(ch.Periods) == 0 || len(ch.Periods) > MaxPeriods {
@@ -178,7 +178,7 @@ func roundTrip(t *testing.T, cf ChildForm) {
 		}
 	}
 	_, errs := cf.Validate(today)
-	again := ParseChildForm(formtest.Ctx(t, formtest.Posted(t, components.ChildForm(formProps(cf, NewPath, errs, true, -1)))))
+	again := ParseChildForm(formtest.Ctx(t, formtest.Posted(t, components.ChildForm(FormProps(cf, FormView{Action: NewPath, Errors: errs, Submitted: true})))))
 	want := cf
 	want.Action, want.RowsPosted = "", len(cf.Periods)
 	want.Periods = append([]PeriodRow(nil), cf.Periods...)
@@ -191,12 +191,12 @@ func roundTrip(t *testing.T, cf ChildForm) {
 		}
 	}
 	for _, g := range []*GuardianForm{&want.G1, &want.G2} {
-		if g.Civilite != Civilites[0] && g.Civilite != Civilites[1] {
-			g.Civilite = ""
+		if g.Civility != Civilities[0] && g.Civility != Civilities[1] {
+			g.Civility = ""
 		}
 	}
 	if !want.HasSecondary {
-		want.Adresse2, want.CodePostal2, want.Commune2 = "", "", ""
+		want.Secondary.Street, want.Secondary.Postcode, want.Secondary.Town = "", "", ""
 	}
 	if !reflect.DeepEqual(again, want) {
 		t.Fatalf("re-posted\n%+v\nwant\n%+v", again, want)
@@ -210,9 +210,9 @@ func roundTrip(t *testing.T, cf ChildForm) {
 
 // formStrings are every typed string of the form.
 func formStrings(cf ChildForm) []string {
-	s := []string{cf.Nom, cf.Prenom, cf.DateNaissance, cf.Adresse, cf.CodePostal, cf.Commune, cf.Adresse2, cf.CodePostal2, cf.Commune2, cf.Version, cf.Action}
+	s := []string{cf.LastName, cf.FirstName, cf.BirthDate, cf.Main.Street, cf.Main.Postcode, cf.Main.Town, cf.Secondary.Street, cf.Secondary.Postcode, cf.Secondary.Town, cf.Version, cf.Action}
 	for _, g := range []GuardianForm{cf.G1, cf.G2} {
-		s = append(s, g.Civilite, g.Nom, g.Prenom, g.Email, g.Phone)
+		s = append(s, g.Civility, g.LastName, g.FirstName, g.Email, g.Phone)
 	}
 	for _, r := range cf.Periods {
 		s = append(s, r.Kind, r.Start, r.End, r.Hours, r.Comment)
@@ -297,8 +297,9 @@ func FuzzPostcode(f *testing.F) {
 	for _, s := range []string{"06200", "06 200", " 06200", "6200", "062000", "0620a", "٠٦٢٠٠", "06200\x00", "", "     ", "0 6 2 0 0"} {
 		f.Add(s)
 	}
+	postcode := func(s string) string { return ChildForm{}.check(input{mainAddress.Postcode, s}, today) }
 	f.Fuzz(func(t *testing.T, s string) {
-		msg := postcode(s, "Code postal", true)
+		msg := postcode(s)
 		if plainPostcode.MatchString(s) && msg != "" {
 			t.Fatalf("postcode(%q) refused: %s", s, msg)
 		}
@@ -309,7 +310,7 @@ func FuzzPostcode(f *testing.F) {
 		if !plainPostcode.MatchString(stored) {
 			t.Fatalf("postcode(%q) accepted, stored as %q", s, stored)
 		}
-		if postcode(stored, "Code postal", true) != "" || normalizePostcode(stored) != stored {
+		if postcode(stored) != "" || normalizePostcode(stored) != stored {
 			t.Fatalf("stored postcode %q is not stable", stored)
 		}
 	})

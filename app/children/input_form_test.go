@@ -18,10 +18,10 @@ import (
 // validValues is valid() as a browser posts it, with n period rows.
 func validValues(n int) url.Values {
 	v := formtest.Values(
-		idNom, "ENFANTGARDE", idPrenom, "Anna", idNaissance, "01/01/2022",
+		childLastName.Name, "ENFANTGARDE", childFirstName.Name, "Anna", childBirthDate.Name, "01/01/2022",
 		GuardianID(1, "civilite"), "Madame", GuardianID(1, "nom"), "ENFANTGARDE", GuardianID(1, "prenom"), "Maman",
 		GuardianID(1, "email"), "mailmaman@mailperso.fr", GuardianID(1, "telephone"), "06 12 34 56 78",
-		idAdresse, "147 boulevard du Mercantour", idCodePostal, "06200", idCommune, "Nice",
+		mainAddress.Street.Name, "147 boulevard du Mercantour", mainAddress.Postcode.Name, "06200", mainAddress.Town.Name, "Nice",
 		"version", "1", "action", "valider",
 	)
 	for i := range n {
@@ -57,7 +57,7 @@ func TestParseChildFormRows(t *testing.T) {
 				}
 			}
 			_, errs := f.Validate(today)
-			got := errs.For(idPeriods)
+			got := errs.For(components.PeriodsID)
 			if tc.wantError != (got == msgTooManyPeriods) || (!tc.wantError && len(errs) > 0) {
 				t.Fatalf("errors %+v", errs)
 			}
@@ -85,28 +85,28 @@ func TestParseChildFormSameRowTwice(t *testing.T) {
 
 func TestParseChildFormNormalises(t *testing.T) {
 	v := validValues(1)
-	v.Set(idPrenom, " He\u0301le\u0300ne ")
+	v.Set(childFirstName.Name, " He\u0301le\u0300ne ")
 	v.Set(PeriodID(0, partComment), "e\u0301te\u0301")
 	f := ParseChildForm(formtest.Ctx(t, v))
-	if f.Prenom != "Hélène" || f.Periods[0].Comment != "été" {
-		t.Errorf("prénom %q, comment %q: want NFC", f.Prenom, f.Periods[0].Comment)
+	if f.FirstName != "Hélène" || f.Periods[0].Comment != "été" {
+		t.Errorf("prénom %q, comment %q: want NFC", f.FirstName, f.Periods[0].Comment)
 	}
 }
 
 // A NUL byte posted in any field is a field error: none may reach the database.
 func TestParseChildFormRefusesNULEverywhere(t *testing.T) {
-	fields := []string{idNom, idPrenom, idNaissance, idAdresse, idCodePostal, idCommune,
+	fields := []string{childLastName.Name, childFirstName.Name, childBirthDate.Name, mainAddress.Street.Name, mainAddress.Postcode.Name, mainAddress.Town.Name,
 		GuardianID(1, "nom"), GuardianID(1, "prenom"), GuardianID(1, "email"), GuardianID(1, "telephone"), GuardianID(1, "civilite"),
 		GuardianID(2, "nom"), GuardianID(2, "prenom"), GuardianID(2, "email"), GuardianID(2, "telephone"), GuardianID(2, "civilite"),
-		idAdresse2, idCodePostal2, idCommune2,
+		secondaryAddress.Street.Name, secondaryAddress.Postcode.Name, secondaryAddress.Town.Name,
 		PeriodID(0, partKind), PeriodID(0, partStart), PeriodID(0, partEnd), PeriodID(0, partHours), PeriodID(0, partComment)}
 	for _, field := range fields {
 		t.Run(field, func(t *testing.T) {
 			v := validValues(1)
-			v.Set(idSecondary, "1")
-			v.Set(idAdresse2, "1 rue de France")
-			v.Set(idCodePostal2, "06000")
-			v.Set(idCommune2, "Nice")
+			v.Set(components.SecondaryName, "1")
+			v.Set(secondaryAddress.Street.Name, "1 rue de France")
+			v.Set(secondaryAddress.Postcode.Name, "06000")
+			v.Set(secondaryAddress.Town.Name, "Nice")
 			v.Set(field, v.Get(field)+"\x00")
 			f := ParseChildForm(formtest.Ctx(t, v))
 			_, errs := f.Validate(today)
@@ -147,11 +147,11 @@ func TestDerogationErrorIsOneMessage(t *testing.T) {
 // message, and the summary shows a bounded number of lines.
 func TestErrorsAreBounded(t *testing.T) {
 	v := url.Values{}
-	for _, id := range []string{idNom, idPrenom, idAdresse, idCommune} {
+	for _, id := range []string{childLastName.Name, childFirstName.Name, mainAddress.Street.Name, mainAddress.Town.Name} {
 		v.Set(id, strings.Repeat("x", 1000))
 	}
-	v.Set(idNaissance, "31/02/2022")
-	v.Set(idCodePostal, "x")
+	v.Set(childBirthDate.Name, "31/02/2022")
+	v.Set(mainAddress.Postcode.Name, "x")
 	for i := range 500 {
 		v.Set(PeriodID(i, partKind), KindDerogation)
 		v.Set(PeriodID(i, partStart), "01/01/1900")
@@ -173,7 +173,7 @@ func TestErrorsAreBounded(t *testing.T) {
 	}
 
 	var html bytes.Buffer
-	if err := components.ChildForm(formProps(f, NewPath, errs, true, -1)).Render(context.Background(), &html); err != nil {
+	if err := components.ChildForm(FormProps(f, FormView{Action: NewPath, Errors: errs, Submitted: true})).Render(context.Background(), &html); err != nil {
 		t.Fatal(err)
 	}
 	doc, err := goquery.NewDocumentFromReader(&html)
@@ -198,10 +198,10 @@ func TestErrorsAreBounded(t *testing.T) {
 
 func TestSummaryShowsEveryErrorUpToTen(t *testing.T) {
 	f := valid()
-	f.Nom, f.Prenom = "", ""
+	f.LastName, f.FirstName = "", ""
 	_, errs := f.Validate(today)
 	var html bytes.Buffer
-	if err := components.ChildForm(formProps(f, NewPath, errs, true, -1)).Render(context.Background(), &html); err != nil {
+	if err := components.ChildForm(FormProps(f, FormView{Action: NewPath, Errors: errs, Submitted: true})).Render(context.Background(), &html); err != nil {
 		t.Fatal(err)
 	}
 	doc, _ := goquery.NewDocumentFromReader(&html)

@@ -4,6 +4,7 @@
 package children
 
 import (
+	"fmt"
 	"sort"
 	"time"
 )
@@ -16,10 +17,11 @@ const (
 )
 
 // KindLabels are the seed's labels, in the order of the select.
+// The limits in the labels are the rules' constants.
 var KindLabels = []struct{ Value, Label string }{
 	{KindStandard, "Garde standard"},
-	{KindDerogation, "Dérogation exceptionnelle (55J/an)"},
-	{KindDepassement, "Dépassement exceptionnel (50H/mois)"},
+	{KindDerogation, fmt.Sprintf("Dérogation exceptionnelle (%dJ/an)", MaxDerogationDaysPerYear)},
+	{KindDepassement, fmt.Sprintf("Dépassement exceptionnel (%dH/mois)", MaxOverrunHoursPerMonth)},
 }
 
 // KindLabel is the French label of a kind.
@@ -53,17 +55,17 @@ func LastPeriodDay(today time.Time) time.Time { return today.AddDate(MaxYearsAhe
 
 // Guardian is a "responsable légal".
 type Guardian struct {
-	Civilite, Nom, Prenom, Email, Phone string
+	Civility, LastName, FirstName, Email, Phone string
 }
 
 // Empty is true when nothing is known of the guardian.
 func (g Guardian) Empty() bool {
-	return g.Civilite == "" && g.Nom == "" && g.Prenom == "" && g.Email == "" && g.Phone == ""
+	return g.Civility == "" && g.LastName == "" && g.FirstName == "" && g.Email == "" && g.Phone == ""
 }
 
 // Address is a postal address.
 type Address struct {
-	Adresse, CodePostal, Commune string
+	Street, Postcode, Town string
 }
 
 // Period is a care period ("période d'accueil").
@@ -78,7 +80,8 @@ type Period struct {
 // Child is a declared child with everything the form holds.
 type Child struct {
 	ID           int64
-	Nom, Prenom  string
+	LastName     string
+	FirstName    string
 	Born         time.Time
 	G1, G2       Guardian
 	Main         Address

@@ -12,10 +12,11 @@ import (
 
 // ListItem is a child as the lists show it.
 type ListItem struct {
-	ID          int64
-	Nom, Prenom string
-	Born        time.Time
-	Periods     []Period
+	ID        int64
+	LastName  string
+	FirstName string
+	Born      time.Time
+	Periods   []Period
 }
 
 // List is the children of a childminder split by today's date.
@@ -53,7 +54,7 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, today time.Tim
 	var all []ListItem
 	for _, r := range rows {
 		if len(all) == 0 || all[len(all)-1].ID != r.ID {
-			all = append(all, ListItem{ID: r.ID, Nom: r.Nom, Prenom: r.Prenom, Born: r.DateNaissance})
+			all = append(all, ListItem{ID: r.ID, LastName: r.Nom, FirstName: r.Prenom, Born: r.DateNaissance})
 		}
 		it := &all[len(all)-1]
 		it.Periods = append(it.Periods, Period{Kind: string(r.Kind), Start: r.StartDate, End: r.EndDate})
@@ -81,7 +82,7 @@ func loadChild(ctx context.Context, q *db.Queries, id, assmatID int64) (ch Child
 	}
 	r := rows[0]
 	ch = Child{
-		ID: r.ID, Nom: r.Nom, Prenom: r.Prenom, Born: r.DateNaissance,
+		ID: r.ID, LastName: r.Nom, FirstName: r.Prenom, Born: r.DateNaissance,
 		G1:           Guardian{r.Guardian1Civilite, r.Guardian1Nom, r.Guardian1Prenom, r.Guardian1Email, r.Guardian1Phone},
 		G2:           Guardian{r.Guardian2Civilite, r.Guardian2Nom, r.Guardian2Prenom, r.Guardian2Email, r.Guardian2Phone},
 		Main:         Address{r.Adresse, r.CodePostal, r.Commune},
@@ -112,11 +113,11 @@ func createChild(ctx context.Context, tx pgx.Tx, assmatID int64, ch Child, now, 
 	q := db.New(tx)
 	g1, g2, sec := childFields(ch)
 	id, err := q.CreateChild(ctx, db.CreateChildParams{
-		AssmatID: assmatID, Nom: ch.Nom, Prenom: ch.Prenom, DateNaissance: ch.Born,
-		Guardian1Civilite: g1.Civilite, Guardian1Nom: g1.Nom, Guardian1Prenom: g1.Prenom, Guardian1Email: g1.Email, Guardian1Phone: g1.Phone,
-		Guardian2Civilite: g2.Civilite, Guardian2Nom: g2.Nom, Guardian2Prenom: g2.Prenom, Guardian2Email: g2.Email, Guardian2Phone: g2.Phone,
-		Adresse: ch.Main.Adresse, CodePostal: ch.Main.CodePostal, Commune: ch.Main.Commune,
-		HasSecondaryAddress: ch.HasSecondary, SecondaryAdresse: sec.Adresse, SecondaryCodePostal: sec.CodePostal, SecondaryCommune: sec.Commune,
+		AssmatID: assmatID, Nom: ch.LastName, Prenom: ch.FirstName, DateNaissance: ch.Born,
+		Guardian1Civilite: g1.Civility, Guardian1Nom: g1.LastName, Guardian1Prenom: g1.FirstName, Guardian1Email: g1.Email, Guardian1Phone: g1.Phone,
+		Guardian2Civilite: g2.Civility, Guardian2Nom: g2.LastName, Guardian2Prenom: g2.FirstName, Guardian2Email: g2.Email, Guardian2Phone: g2.Phone,
+		Adresse: ch.Main.Street, CodePostal: ch.Main.Postcode, Commune: ch.Main.Town,
+		HasSecondaryAddress: ch.HasSecondary, SecondaryAdresse: sec.Street, SecondaryCodePostal: sec.Postcode, SecondaryCommune: sec.Town,
 		Now: now, DeclaredLate: DeclaredLate(ch.Periods, today),
 	})
 	if err != nil {
@@ -132,11 +133,11 @@ func updateChild(ctx context.Context, tx pgx.Tx, assmatID int64, ch Child, now, 
 	g1, g2, sec := childFields(ch)
 	n, err := q.UpdateChild(ctx, db.UpdateChildParams{
 		ID: ch.ID, AssmatID: assmatID, Version: ch.Version, Today: today, Now: now,
-		Nom: ch.Nom, Prenom: ch.Prenom, DateNaissance: ch.Born,
-		Guardian1Civilite: g1.Civilite, Guardian1Nom: g1.Nom, Guardian1Prenom: g1.Prenom, Guardian1Email: g1.Email, Guardian1Phone: g1.Phone,
-		Guardian2Civilite: g2.Civilite, Guardian2Nom: g2.Nom, Guardian2Prenom: g2.Prenom, Guardian2Email: g2.Email, Guardian2Phone: g2.Phone,
-		Adresse: ch.Main.Adresse, CodePostal: ch.Main.CodePostal, Commune: ch.Main.Commune,
-		HasSecondaryAddress: ch.HasSecondary, SecondaryAdresse: sec.Adresse, SecondaryCodePostal: sec.CodePostal, SecondaryCommune: sec.Commune,
+		Nom: ch.LastName, Prenom: ch.FirstName, DateNaissance: ch.Born,
+		Guardian1Civilite: g1.Civility, Guardian1Nom: g1.LastName, Guardian1Prenom: g1.FirstName, Guardian1Email: g1.Email, Guardian1Phone: g1.Phone,
+		Guardian2Civilite: g2.Civility, Guardian2Nom: g2.LastName, Guardian2Prenom: g2.FirstName, Guardian2Email: g2.Email, Guardian2Phone: g2.Phone,
+		Adresse: ch.Main.Street, CodePostal: ch.Main.Postcode, Commune: ch.Main.Town,
+		HasSecondaryAddress: ch.HasSecondary, SecondaryAdresse: sec.Street, SecondaryCodePostal: sec.Postcode, SecondaryCommune: sec.Town,
 	})
 	if err != nil || n == 0 {
 		return false, err

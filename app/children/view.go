@@ -2,10 +2,11 @@ package children
 
 import (
 	"strconv"
-
-	"github.com/a-h/templ"
 	"time"
 
+	"github.com/a-h/templ"
+
+	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
@@ -21,13 +22,10 @@ func formFromChild(ch Child) ChildForm {
 		}
 		return t.Format("02/01/2006")
 	}
-	g := func(x Guardian) GuardianForm { return GuardianForm(x) }
 	f := ChildForm{
-		Nom: ch.Nom, Prenom: ch.Prenom, DateNaissance: ch.Born.Format("02/01/2006"),
-		G1: g(ch.G1), G2: g(ch.G2),
-		Adresse: ch.Main.Adresse, CodePostal: ch.Main.CodePostal, Commune: ch.Main.Commune,
-		HasSecondary: ch.HasSecondary,
-		Adresse2:     ch.Secondary.Adresse, CodePostal2: ch.Secondary.CodePostal, Commune2: ch.Secondary.Commune,
+		LastName: ch.LastName, FirstName: ch.FirstName, BirthDate: ch.Born.Format("02/01/2006"),
+		G1: GuardianForm(ch.G1), G2: GuardianForm(ch.G2),
+		Main: AddressForm(ch.Main), HasSecondary: ch.HasSecondary, Secondary: AddressForm(ch.Secondary),
 		Version: strconv.Itoa(int(ch.Version)),
 	}
 	for i, p := range ch.Periods {
@@ -40,107 +38,144 @@ func formFromChild(ch Child) ChildForm {
 	return f
 }
 
-// formProps builds the view model of the form. submitted marks the fields
-// that passed after a failed submission; focus is the row htmx just added (-1: none).
-func formProps(f ChildForm, action string, errs components.Errors, submitted bool, focus int) components.ChildFormProps {
-	field := func(id, label string, value string, required bool, max int) components.Field {
-		return components.Field{ID: id, Name: id, Label: label, Value: value, Required: required, MaxLength: max,
-			Error: errs.For(id), Valid: submitted && value != "", ValidateURL: FieldURL}
+// FormView says how the form is shown besides what it holds.
+type FormView struct {
+	// Action is the URL the form posts to.
+	Action string
+	// Errors are the messages to show, by field.
+	Errors components.Errors
+	// Submitted marks with a tick the fields that passed after a failed
+	// VALIDER.
+	Submitted bool
+	// Focus is the id of the input htmx focuses when it swaps the rows in
+	// (the first of a row just added); "" for none.
+	Focus string
+	// RowNumber is the number of the only row an inline check posts (0:
+	// rows are numbered by their place).
+	RowNumber int
+}
+
+// FormProps builds the form's view model from its table of fields. The
+// gallery builds its states with it too.
+func FormProps(f ChildForm, v FormView) components.ChildFormProps {
+	p, _ := buildForm(f, v)
+	return p
+}
+
+// buildForm is FormProps and every field it built, by id.
+func buildForm(f ChildForm, v FormView) (components.ChildFormProps, map[string]components.Field) {
+	b := formBuilder{view: v, built: map[string]components.Field{}}
+	p := components.ChildFormProps{
+		Action:       v.Action,
+		Version:      f.Version,
+		Errors:       v.Errors,
+		LastName:     b.keep(b.field(childLastName, f.LastName)),
+		FirstName:    b.keep(b.field(childFirstName, f.FirstName)),
+		BirthDate:    b.keep(b.field(childBirthDate, f.BirthDate)),
+		Guardians:    []components.GuardianFields{b.guardian(1, f.G1), b.guardian(2, f.G2)},
+		Main:         b.address(mainAddress, f.Main, ""),
+		HasSecondary: f.HasSecondary,
+		// A secondary field checks itself knowing the box is ticked.
+		Secondary:    b.address(secondaryAddress, f.Secondary, "#"+components.SecondaryName),
+		PeriodsError: v.Errors.For(components.PeriodsID),
+		PeriodsHint:  msgHoursOnlyOverrun + " Dates au format jj/mm/aaaa.",
 	}
-	// The format is said in a hint tied to the input, not only in the
-	// placeholder, which disappears as soon as one types.
-	date := func(fl components.Field) components.Field {
-		fl.InputMode, fl.Placeholder, fl.MaxLength = "numeric", "jj/mm/aaaa", 10
-		fl.Hint = "Au format jj/mm/aaaa, par exemple 15/03/2024."
+	for n, r := range f.Periods {
+		number := n + 1
+		if v.RowNumber > 0 {
+			number = v.RowNumber
+		}
+		p.Periods = append(p.Periods, b.periodRow(r, number))
+	}
+	return p, b.built
+}
+
+// formBuilder turns the table's entries into the template's fields.
+type formBuilder struct {
+	view FormView
+	// built is every field by id, as the page shows it: the inline check
+	// answers one of them.
+	built map[string]components.Field
+}
+
+func (b *formBuilder) field(s form.Spec, value string) components.Field {
+	fl := s.Field(value, b.view.Errors.For(s.InputID()))
+	fl.Valid = b.view.Submitted && value != ""
+	fl.ValidateURL = FieldURL
+	return fl
+}
+
+// keep records a field once it is complete.
+func (b *formBuilder) keep(fl components.Field) components.Field {
+	b.built[fl.ID] = fl
+	return fl
+}
+
+func (b *formBuilder) guardian(n int, g GuardianForm) components.GuardianFields {
+	s := guardianFields(n)
+	civilities := []components.Option{{Value: "", Label: "—"}}
+	for _, c := range Civilities {
+		civilities = append(civilities, components.Option{Value: c, Label: c})
+	}
+	civility := b.field(s.Civility, g.Civility)
+	civility.Options = civilities
+	return components.GuardianFields{
+		Legend:    "Responsable légal n°" + strconv.Itoa(n),
+		Civility:  b.keep(civility),
+		LastName:  b.keep(b.field(s.LastName, g.LastName)),
+		FirstName: b.keep(b.field(s.FirstName, g.FirstName)),
+		Email:     b.keep(b.field(s.Email, g.Email)),
+		Phone:     b.keep(b.field(s.Phone, g.Phone)),
+	}
+}
+
+func (b *formBuilder) address(s addressSpecs, a AddressForm, include string) components.AddressFields {
+	field := func(spec form.Spec, value string) components.Field {
+		fl := b.field(spec, value)
+		fl.ValidateInclude = include
+		return b.keep(fl)
+	}
+	return components.AddressFields{Street: field(s.Street, a.Street), Postcode: field(s.Postcode, a.Postcode), Town: field(s.Town, a.Town)}
+}
+
+func (b *formBuilder) periodRow(r PeriodRow, number int) components.PeriodRowProps {
+	s := periodFields(r.Index)
+	of := " (période " + strconv.Itoa(number) + ")"
+	cell := func(spec form.Spec, value string, required bool) components.Field {
+		spec.Label, spec.Required = spec.Label+of, required
+		fl := b.field(spec, value)
+		// The row's messages say which row in the summary; the label in
+		// the cell says it to screen readers.
+		fl.CellLabel = true
+		// The birth date too: a period may not start before it.
+		fl.ValidateInclude = "#" + s.Kind.InputID() + ", #" + s.Start.InputID() + ", #" + childBirthDate.InputID()
+		fl.ValidateVals = `{"` + components.RowNumberName + `": "` + strconv.Itoa(number) + `"}`
 		return fl
 	}
-	civilites := []components.Option{{Value: "", Label: "—"}}
-	for _, c := range Civilites {
-		civilites = append(civilites, components.Option{Value: c, Label: c})
+	row := components.PeriodRowProps{
+		Index: r.Index, Number: number, Focus: b.view.Focus == s.Kind.InputID(),
+		Kind:    cell(s.Kind, r.Kind, true),
+		Start:   cell(s.Start, r.Start, true),
+		End:     cell(s.End, r.End, endRequired(r.Kind)),
+		Hours:   cell(s.Hours, r.Hours, hoursRequired(r.Kind)),
+		Comment: cell(s.Comment, r.Comment, false),
 	}
-	guardian := func(n int, g GuardianForm) components.GuardianFields {
-		num := strconv.Itoa(n)
-		gf := components.GuardianFields{
-			Legend:   "Responsable légal n°" + num,
-			Civilite: field(GuardianID(n, "civilite"), "Civilité du responsable légal "+num, g.Civilite, false, 0),
-			Nom:      field(GuardianID(n, "nom"), "Nom du responsable légal n°"+num, g.Nom, false, 100),
-			Prenom:   field(GuardianID(n, "prenom"), "Prénom du responsable légal n°"+num, g.Prenom, false, 100),
-			Email:    field(GuardianID(n, "email"), "Adresse courriel du responsable légal n°"+num, g.Email, false, 254),
-			Phone:    field(GuardianID(n, "telephone"), "N° de téléphone du responsable légal "+num, g.Phone, false, 25),
-		}
-		gf.Civilite.Options = civilites
-		// No autocomplete token: the guardians are third parties, and a token
-		// (family-name, email, tel…) has the browser fill in the childminder's own data.
-		gf.Email.Type = "email"
-		gf.Phone.Type, gf.Phone.Hint = "tel", "Par exemple 06 12 34 56 78."
-		return gf
-	}
-	p := components.ChildFormProps{
-		Action:       action,
-		Version:      f.Version,
-		Errors:       errs,
-		Nom:          field(idNom, "Nom de l'enfant", f.Nom, true, 100),
-		Prenom:       field(idPrenom, "Prénom de l'enfant", f.Prenom, true, 100),
-		Naissance:    date(field(idNaissance, "Date de naissance de l'enfant", f.DateNaissance, true, 10)),
-		Guardians:    []components.GuardianFields{guardian(1, f.G1), guardian(2, f.G2)},
-		Adresse:      field(idAdresse, "Adresse principale", f.Adresse, true, 200),
-		CodePostal:   field(idCodePostal, "Code postal", f.CodePostal, true, 5),
-		Commune:      field(idCommune, "Commune", f.Commune, true, 100),
-		HasSecondary: f.HasSecondary,
-		Adresse2:     field(idAdresse2, "Adresse secondaire", f.Adresse2, true, 200),
-		CodePostal2:  field(idCodePostal2, "Code postal", f.CodePostal2, true, 5),
-		Commune2:     field(idCommune2, "Commune", f.Commune2, true, 100),
-		PeriodsError: errs.For(idPeriods),
-	}
-	// A one-line input takes address-line1 (street-address is for a
-	// multi-line textarea); the commune is address-level2.
-	p.Adresse.Autocomplete, p.CodePostal.Autocomplete, p.CodePostal.InputMode = "address-line1", "postal-code", "numeric"
-	p.Adresse2.Autocomplete, p.CodePostal2.Autocomplete, p.CodePostal2.InputMode = "address-line1", "postal-code", "numeric"
-	p.Commune.Autocomplete, p.Commune2.Autocomplete = "address-level2", "address-level2"
-	// A secondary address field checks itself knowing the box is ticked.
-	for _, fl := range []*components.Field{&p.Adresse2, &p.CodePostal2, &p.Commune2} {
-		fl.ValidateInclude = "#" + idSecondary
-	}
+	// Changing the type re-renders the table (the hours field opens or closes).
 	kinds := []components.Option{{Value: "", Label: "Choisir…"}}
 	for _, k := range KindLabels {
 		kinds = append(kinds, components.Option{Value: k.Value, Label: k.Label})
 	}
-	for n, r := range f.Periods {
-		p.Periods = append(p.Periods, periodRowProps(r, n+1, kinds, errs, submitted, r.Index == focus, action))
-	}
-	return p
-}
-
-func periodRowProps(r PeriodRow, number int, kinds []components.Option, errs components.Errors, submitted, focus bool, action string) components.PeriodRowProps {
-	of := " (période " + strconv.Itoa(number) + ")"
-	cell := func(part, label, value string, required bool, max int) components.Field {
-		id := PeriodID(r.Index, part)
-		return components.Field{ID: id, Name: id, Label: label + of, Value: value, Required: required, MaxLength: max,
-			Error: errs.For(id), Valid: submitted && value != "", CellLabel: true, ValidateURL: FieldURL,
-			// The birth date too: a period may not start before it.
-			ValidateInclude: "#" + PeriodID(r.Index, partKind) + ", #" + PeriodID(r.Index, partStart) + ", #" + idNaissance}
-	}
-	row := components.PeriodRowProps{
-		Index: r.Index, Number: number, Focus: focus,
-		Kind:    cell(partKind, "Type de garde", r.Kind, true, 0),
-		Start:   cell(partStart, "Date de début", r.Start, true, 10),
-		End:     cell(partEnd, "Date de fin", r.End, r.Kind == KindDerogation || r.Kind == KindDepassement, 10),
-		Hours:   cell(partHours, "Nombre d'heures par mois", r.Hours, r.Kind == KindDepassement, 3),
-		Comment: cell(partComment, "Commentaire", r.Comment, false, 500),
-	}
-	// Changing the type re-renders the table (the hours field opens or closes).
 	row.Kind.Options = kinds
 	row.Kind.ValidateURL, row.Kind.ValidateInclude = "", ""
-	row.Kind.Attrs = templ.Attributes{"hx-post": action, "hx-trigger": "change", "hx-target": "#periodes",
-		"hx-swap": "outerHTML", "hx-vals": `{"action": "actualiser-periodes"}`}
-	for _, fl := range []*components.Field{&row.Start, &row.End} {
-		fl.InputMode, fl.Placeholder = "numeric", "jj/mm/aaaa"
-		// The table's hint says the format once for every row.
-		fl.DescribedBy = components.PeriodsHintID
-	}
-	row.Hours.InputMode = "numeric"
-	if r.Kind != KindDepassement {
+	row.Kind.Attrs = templ.Attributes{"hx-post": b.view.Action, "hx-trigger": "change", "hx-target": "#" + components.PeriodsID,
+		"hx-swap": "outerHTML", "hx-vals": `{"` + components.ActionName + `": "` + components.ActionRefreshPeriods + `"}`}
+	// The table's hint says the format once for every row.
+	row.Start.DescribedBy, row.End.DescribedBy = components.PeriodsHintID, components.PeriodsHintID
+	if !hoursRequired(r.Kind) {
 		row.Hours.Disabled, row.Hours.Value = true, ""
+	}
+	for _, fl := range []components.Field{row.Start, row.End, row.Hours, row.Comment} {
+		b.keep(fl)
 	}
 	return row
 }
@@ -150,11 +185,11 @@ func listProps(l List, notice string) components.ChildrenListProps {
 	rows := func(items []ListItem) []components.ChildRow {
 		out := make([]components.ChildRow, len(items))
 		for i, it := range items {
-			out[i] = components.ChildRow{ID: it.ID, Nom: it.Nom, Prenom: it.Prenom, Naissance: it.Born.Format("02/01/2006")}
+			out[i] = components.ChildRow{ID: it.ID, LastName: it.LastName, FirstName: it.FirstName, BirthDate: it.Born.Format("02/01/2006")}
 		}
 		return out
 	}
-	p := components.ChildrenListProps{Current: rows(l.Current), History: rows(l.History), Notice: notice}
+	p := components.ChildrenListProps{DeadlineDays: DeclarationDeadlineDays, Current: rows(l.Current), History: rows(l.History), Notice: notice}
 	if l.Truncated {
 		p.Warnings = append(p.Warnings, "Vos fiches sont trop nombreuses pour être toutes affichées sur cette page : seules les "+
 			strconv.Itoa(len(l.Current)+len(l.History))+" premières, par ordre alphabétique, sont listées ci-dessous. "+
@@ -170,10 +205,10 @@ func listProps(l List, notice string) components.ChildrenListProps {
 
 // childView builds the read-only view model.
 func childView(ch Child, today time.Time) components.ChildView {
-	addr := func(a Address) string { return a.Adresse + " " + a.CodePostal + " " + a.Commune }
+	addr := func(a Address) string { return a.Street + " " + a.Postcode + " " + a.Town }
 	v := components.ChildView{
-		ID: ch.ID, Nom: ch.Nom, Prenom: ch.Prenom, Naissance: ch.Born.Format("02/01/2006"),
-		Adresse: addr(ch.Main), DeclaredOn: components.DateTime(ch.DeclaredAt), DeclaredLate: ch.DeclaredLate,
+		ID: ch.ID, LastName: ch.LastName, FirstName: ch.FirstName, BirthDate: ch.Born.Format("02/01/2006"),
+		Address: addr(ch.Main), DeclaredOn: components.DateTime(ch.DeclaredAt), DeclaredLate: ch.DeclaredLate,
 		Editable: Current(ch.Periods, today),
 	}
 	if ch.HasSecondary {
@@ -181,7 +216,7 @@ func childView(ch Child, today time.Time) components.ChildView {
 	}
 	for n, g := range []Guardian{ch.G1, ch.G2} {
 		v.Guardians = append(v.Guardians, components.GuardianView{Title: "Responsable légal n°" + strconv.Itoa(n+1),
-			Civilite: g.Civilite, Nom: g.Nom, Prenom: g.Prenom, Email: g.Email, Phone: g.Phone})
+			Civility: g.Civility, LastName: g.LastName, FirstName: g.FirstName, Email: g.Email, Phone: g.Phone})
 	}
 	for _, p := range ch.Periods {
 		pv := components.PeriodView{Kind: KindLabel(p.Kind), Start: p.Start.Format("02/01/2006"), Comment: p.Comment}

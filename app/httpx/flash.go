@@ -14,26 +14,6 @@ import (
 // texts; httpx only carries them.
 const flashCookie = "flash"
 
-// Keys of the children's notices, kept here until app/children owns them
-// (its handlers still use these names). Their texts are in legacyNotices.
-//
-// Deprecated: app/children is to declare its own keys and texts and register
-// them with WithNotices, as the other features do.
-const (
-	NoticeChildSaved           = "enfant-enregistre"
-	NoticeChildSavedNoGuardian = "enfant-enregistre-sans-parents"
-	NoticeChildDeleted         = "enfant-supprime"
-)
-
-// legacyNotices are the texts of the keys above. A feature's registered text
-// for the same key wins, so app/children can take them over before this map goes.
-var legacyNotices = map[string]string{
-	NoticeChildSaved: "La fiche de l'enfant est enregistrée.",
-	NoticeChildSavedNoGuardian: "La fiche de l'enfant est enregistrée. Pensez à compléter les coordonnées des parents : " +
-		"la loi vous oblige à les préciser.",
-	NoticeChildDeleted: "La fiche de l'enfant a été supprimée.",
-}
-
 const localsSecure = "httpx.secure"
 
 // SecureCookies marks every request of an app served over https (an https
@@ -75,7 +55,7 @@ func TakeNotice(c *fiber.Ctx) string {
 			return text
 		}
 	}
-	return legacyNotices[key]
+	return ""
 }
 
 const localsNotices = "httpx.notices"

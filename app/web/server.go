@@ -17,6 +17,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/account"
 	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/httpx"
@@ -79,7 +80,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(securityHeaders(https))
 	app.Use(httpx.SecureCookies(https))
 	// Each feature owns its notices' keys and French texts; httpx carries them.
-	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices()))
+	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices()))
 	app.Use(compress.New())
 	routes(app, d, sessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil

@@ -40,3 +40,7 @@ var Childminder = components.PersonalInfo{
 
 // SampleEmail is the sample childminder's current address.
 const SampleEmail = "gertrude.assmat@exemple.fr"
+
+// Today is the date the states are validated at (children.ChildForm.Validate):
+// fixed, so that a state does not change with the calendar.
+var Today = time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
