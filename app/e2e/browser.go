@@ -147,7 +147,7 @@ func (p *Page) Mode() string {
 func (p *Page) Do(steps ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
 	if err := chromedp.Do(p.ctx, steps...); err != nil {
-		p.t.Fatalf("[%s] %v (at %s)", p.Mode(), err, p.URL())
+		p.t.Fatalf("[%s] %v (at %s)", p.Mode(), err, p.where())
 	}
 }
 
@@ -254,9 +254,24 @@ func (p *Page) Value(css string) string {
 	return v
 }
 
-// URL is the address of the page.
+// URL is the address of the page. It fails the test when the browser does
+// not answer: an empty address would pass the "not at /x" checks.
 func (p *Page) URL() string {
-	u, _ := chromedp.Run(p.ctx, chromedp.Location())
+	p.t.Helper()
+	u, err := chromedp.Run(p.ctx, chromedp.Location())
+	if err != nil {
+		p.t.Fatalf("[%s] address of the page: %v", p.Mode(), err)
+	}
+	return u
+}
+
+// where is the address of the page for a failure message, which must not
+// itself fail the test.
+func (p *Page) where() string {
+	u, err := chromedp.Run(p.ctx, chromedp.Location())
+	if err != nil {
+		return fmt.Sprintf("unknown address: %v", err)
+	}
 	return u
 }
 
