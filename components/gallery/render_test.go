@@ -105,7 +105,10 @@ func TestStatesShowTheirVisitor(t *testing.T) {
 	// The states hold what their names promise.
 	check := func(component, state, css string, want int) {
 		t.Helper()
-		s, _ := Find(component, state)
+		s, ok := Find(component, state)
+		if !ok {
+			t.Fatalf("no gallery state %s/%s", component, state)
+		}
 		if n := renderState(t, s).Find(css).Length(); n != want {
 			t.Errorf("%s/%s: %d × %s, want %d", component, state, n, css, want)
 		}
