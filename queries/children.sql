@@ -1,14 +1,30 @@
 -- name: ListChildrenPeriods :many
--- Every child of the childminder with its periods (one row per period), and
--- the capacity of her valid agréments: the whole list page in one query.
+-- The list page in one query: every current child of the childminder and one
+-- page of her history (children whose periods all ended before today), each
+-- with its periods (one row per period); how many children the history holds;
+-- the capacity of her valid agréments. "Current" is Current() in model.go.
+WITH kids AS (
+    SELECT c.id, c.nom, c.prenom,
+           bool_or(p.end_date IS NULL OR p.end_date >= @today::date) AS is_current
+    FROM children c
+    JOIN care_periods p ON p.child_id = c.id
+    WHERE c.assmat_id = @assmat_id
+    GROUP BY c.id
+), history_page AS (
+    SELECT id FROM kids WHERE NOT is_current
+    ORDER BY nom, prenom, id
+    LIMIT sqlc.arg(history_size)::int OFFSET sqlc.arg(history_offset)::int
+)
 SELECT c.id, c.nom, c.prenom, c.date_naissance, c.declared_late,
        p.kind, p.start_date, p.end_date,
+       (SELECT count(*) FROM kids WHERE NOT kids.is_current)::int AS history_total,
        (SELECT COALESCE(SUM(a.capacite_totale), 0)::int FROM agrements a
          WHERE a.assmat_id = @assmat_id
            AND (a.date_fin_validite IS NULL OR a.date_fin_validite >= @today::date))::int AS capacity
-FROM children c
+FROM kids k
+JOIN children c ON c.id = k.id
 JOIN care_periods p ON p.child_id = c.id
-WHERE c.assmat_id = @assmat_id
+WHERE k.is_current OR k.id IN (SELECT id FROM history_page)
 ORDER BY c.nom, c.prenom, c.id, p.position, p.id
 LIMIT sqlc.arg(max_rows)::int;
 

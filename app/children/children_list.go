@@ -1,6 +1,8 @@
 package children
 
 import (
+	"strconv"
+
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/httpx"
@@ -8,11 +10,27 @@ import (
 	"github.com/departement06/extranet-assmat/components"
 )
 
-// List renders "Liste des enfants accueillis" and "Historique" (one query).
+// List renders "Liste des enfants accueillis" and one page of "Historique"
+// (one query). A page of the history that does not exist is a 404.
 func (h *Handlers) List(c *fiber.Ctx) error {
-	l, err := loadList(c.UserContext(), h.q, session.CurrentUser(c).ID, h.today())
+	page := 1
+	if raw := c.Query(components.HistoryPageName); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > MaxHistoryPage {
+			return fiber.ErrNotFound
+		}
+		page = n
+	}
+	l, err := loadList(c.UserContext(), h.q, session.CurrentUser(c).ID, h.today(), page)
 	if err != nil {
 		return err
 	}
-	return httpx.Render(c, httpx.View{Title: "Enfants accueillis", Page: components.ChildrenListPage(listProps(l, httpx.TakeNotice(c)))})
+	if page > 1 && page > l.HistoryPages {
+		return fiber.ErrNotFound
+	}
+	title := "Enfants accueillis"
+	if page > 1 {
+		title += " – historique, page " + strconv.Itoa(page)
+	}
+	return httpx.Render(c, httpx.View{Title: title, Page: components.ChildrenListPage(listProps(l, httpx.TakeNotice(c)))})
 }

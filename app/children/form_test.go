@@ -199,7 +199,14 @@ func TestNormalizePhone(t *testing.T) {
 	}
 }
 
-func d(s string) time.Time   { t, _ := time.Parse("02/01/2006", s); return t }
+// d is a date of the tests; a typo in one is a bug of the test, not a zero time.
+func d(s string) time.Time {
+	t, err := time.Parse("02/01/2006", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
 func dp(s string) *time.Time { t := d(s); return &t }
 
 func TestCurrentAndHistory(t *testing.T) {

@@ -204,7 +204,10 @@ func TestSummaryShowsEveryErrorUpToTen(t *testing.T) {
 	if err := components.ChildForm(FormProps(f, FormView{Action: NewPath, Errors: errs, Submitted: true})).Render(context.Background(), &html); err != nil {
 		t.Fatal(err)
 	}
-	doc, _ := goquery.NewDocumentFromReader(&html)
+	doc, err := goquery.NewDocumentFromReader(&html)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if n := doc.Find("#erreurs li").Length(); n != 2 {
 		t.Errorf("summary of %d lines, want 2", n)
 	}

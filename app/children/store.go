@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/components"
 )
 
 // ListItem is a child as the lists show it.
@@ -27,19 +28,35 @@ type List struct {
 	// Truncated: the childminder has more periods than one page reads
 	// (maxListRows); the list says so rather than cut in silence.
 	Truncated bool
+	// HistoryPage is the page of the history shown (1 first), of
+	// HistoryPages; HistoryTotal counts the children of the whole history.
+	HistoryPage, HistoryPages, HistoryTotal int
 }
+
+// HistoryPageSize is the number of children of the history one page shows:
+// the history only grows, year after year. The page says it (components).
+const HistoryPageSize = components.HistoryPageSize
+
+// MaxHistoryPage bounds the page asked for: further is a forged address.
+const MaxHistoryPage = 10000
 
 // maxListRows bounds the period rows the list page reads (a childminder has
 // a few dozen; this only guards the page against a runaway account).
 const maxListRows = 5000
 
-// loadList reads the whole list page in one query.
-func loadList(ctx context.Context, q *db.Queries, assmatID int64, today time.Time) (List, error) {
-	rows, err := q.ListChildrenPeriods(ctx, db.ListChildrenPeriodsParams{AssmatID: assmatID, Today: today, MaxRows: maxListRows + 1})
+// loadList reads the list page in one query: the current children and the
+// given page of the history (1 first).
+func loadList(ctx context.Context, q *db.Queries, assmatID int64, today time.Time, historyPage int) (List, error) {
+	rows, err := q.ListChildrenPeriods(ctx, db.ListChildrenPeriodsParams{AssmatID: assmatID, Today: today, MaxRows: maxListRows + 1,
+		HistorySize: HistoryPageSize, HistoryOffset: int32((historyPage - 1) * HistoryPageSize)})
 	if err != nil {
 		return List{}, err
 	}
-	var l List
+	l := List{HistoryPage: historyPage}
+	if len(rows) > 0 {
+		l.HistoryTotal = int(rows[0].HistoryTotal)
+		l.HistoryPages = (l.HistoryTotal + HistoryPageSize - 1) / HistoryPageSize
+	}
 	if len(rows) > maxListRows {
 		// One row more than shown says the list is cut. The last child's
 		// periods may be cut too: drop that child rather than file it

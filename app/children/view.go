@@ -189,7 +189,8 @@ func listProps(l List, notice string) components.ChildrenListProps {
 		}
 		return out
 	}
-	p := components.ChildrenListProps{DeadlineDays: DeclarationDeadlineDays, Current: rows(l.Current), History: rows(l.History), Notice: notice}
+	p := components.ChildrenListProps{DeadlineDays: DeclarationDeadlineDays, Current: rows(l.Current), History: rows(l.History), Notice: notice,
+		HistoryPage: l.HistoryPage, HistoryPages: l.HistoryPages, HistoryTotal: l.HistoryTotal}
 	if l.Truncated {
 		p.Warnings = append(p.Warnings, "Vos fiches sont trop nombreuses pour être toutes affichées sur cette page : seules les "+
 			strconv.Itoa(len(l.Current)+len(l.History))+" premières, par ordre alphabétique, sont listées ci-dessous. "+

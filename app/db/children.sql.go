@@ -253,22 +253,38 @@ func (q *Queries) GetChildWithPeriods(ctx context.Context, arg GetChildWithPerio
 }
 
 const listChildrenPeriods = `-- name: ListChildrenPeriods :many
+WITH kids AS (
+    SELECT c.id, c.nom, c.prenom,
+           bool_or(p.end_date IS NULL OR p.end_date >= $2::date) AS is_current
+    FROM children c
+    JOIN care_periods p ON p.child_id = c.id
+    WHERE c.assmat_id = $1
+    GROUP BY c.id
+), history_page AS (
+    SELECT id FROM kids WHERE NOT is_current
+    ORDER BY nom, prenom, id
+    LIMIT $5::int OFFSET $4::int
+)
 SELECT c.id, c.nom, c.prenom, c.date_naissance, c.declared_late,
        p.kind, p.start_date, p.end_date,
+       (SELECT count(*) FROM kids WHERE NOT kids.is_current)::int AS history_total,
        (SELECT COALESCE(SUM(a.capacite_totale), 0)::int FROM agrements a
          WHERE a.assmat_id = $1
            AND (a.date_fin_validite IS NULL OR a.date_fin_validite >= $2::date))::int AS capacity
-FROM children c
+FROM kids k
+JOIN children c ON c.id = k.id
 JOIN care_periods p ON p.child_id = c.id
-WHERE c.assmat_id = $1
+WHERE k.is_current OR k.id IN (SELECT id FROM history_page)
 ORDER BY c.nom, c.prenom, c.id, p.position, p.id
 LIMIT $3::int
 `
 
 type ListChildrenPeriodsParams struct {
-	AssmatID int64
-	Today    time.Time
-	MaxRows  int32
+	AssmatID      int64
+	Today         time.Time
+	MaxRows       int32
+	HistoryOffset int32
+	HistorySize   int32
 }
 
 type ListChildrenPeriodsRow struct {
@@ -280,13 +296,22 @@ type ListChildrenPeriodsRow struct {
 	Kind          CareKind
 	StartDate     time.Time
 	EndDate       *time.Time
+	HistoryTotal  int32
 	Capacity      int32
 }
 
-// Every child of the childminder with its periods (one row per period), and
-// the capacity of her valid agréments: the whole list page in one query.
+// The list page in one query: every current child of the childminder and one
+// page of her history (children whose periods all ended before today), each
+// with its periods (one row per period); how many children the history holds;
+// the capacity of her valid agréments. "Current" is Current() in model.go.
 func (q *Queries) ListChildrenPeriods(ctx context.Context, arg ListChildrenPeriodsParams) ([]ListChildrenPeriodsRow, error) {
-	rows, err := q.db.Query(ctx, listChildrenPeriods, arg.AssmatID, arg.Today, arg.MaxRows)
+	rows, err := q.db.Query(ctx, listChildrenPeriods,
+		arg.AssmatID,
+		arg.Today,
+		arg.MaxRows,
+		arg.HistoryOffset,
+		arg.HistorySize,
+	)
 	if err != nil {
 		return nil, err
 	}
@@ -303,6 +328,7 @@ func (q *Queries) ListChildrenPeriods(ctx context.Context, arg ListChildrenPerio
 			&i.Kind,
 			&i.StartDate,
 			&i.EndDate,
+			&i.HistoryTotal,
 			&i.Capacity,
 		); err != nil {
 			return nil, err

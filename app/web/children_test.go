@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"github.com/departement06/extranet-assmat/app/apptest"
 	"github.com/departement06/extranet-assmat/app/children"
 )
@@ -574,5 +576,114 @@ func TestAnOverlongChildrenListSaysItIsCut(t *testing.T) {
 	}
 	if n := res.Doc.Find("#historique-titre ~ .table-wrap tbody tr").Length(); n != 0 {
 		t.Errorf("%d children in the history: a half-read child was misfiled", n)
+	}
+}
+
+// The history is shown 50 children a page, with links between the pages; a
+// page that does not exist, or a forged one, is a 404. Each page costs what
+// the first does.
+func TestTheHistoryIsPaginated(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	declare(t, env, c, anna()) // one current child
+	var assmat int64
+	env.QueryRow(`SELECT id FROM assmats WHERE login = '100001'`, nil, &assmat)
+	// 120 children whose only period ended in 2020.
+	if _, err := env.Pool.Exec(context.Background(), `
+		WITH kids AS (
+			INSERT INTO children (assmat_id, nom, prenom, date_naissance, adresse, code_postal, commune)
+			SELECT $1, 'ANCIEN', 'N' || lpad(i::text, 3, '0'), DATE '2016-01-01', '1 rue', '06000', 'Nice'
+			FROM generate_series(1, 120) AS i RETURNING id)
+		INSERT INTO care_periods (child_id, kind, start_date, end_date, position)
+		SELECT id, 'standard', DATE '2019-01-01', DATE '2020-06-30', 0 FROM kids`, assmat); err != nil {
+		t.Fatal(err)
+	}
+	history := func(res *apptest.Response) []string {
+		var names []string
+		res.Doc.Find("#historique-titre ~ .table-wrap tbody tr td:nth-child(2)").Each(func(_ int, s *goquery.Selection) {
+			names = append(names, s.Text())
+		})
+		return names
+	}
+	for _, tc := range []struct {
+		page        string
+		first, last string
+		rows        int
+		prev, next  bool
+	}{
+		{"", "N001", "N050", 50, false, true},
+		{"2", "N051", "N100", 50, true, true},
+		{"3", "N101", "N120", 20, true, false},
+	} {
+		env.Trips.Reset()
+		url := "/enfants-accueillis"
+		if tc.page != "" {
+			url += "?historique=" + tc.page
+		}
+		res := c.Get(url)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", url, res.StatusCode)
+		}
+		if n, w := env.Trips.Trips(), env.Trips.Writes(); n > 3 || w > 0 {
+			t.Errorf("%s: %d round trips, %d writes", url, n, w)
+		}
+		names := history(res)
+		if len(names) != tc.rows || names[0] != tc.first || names[len(names)-1] != tc.last {
+			t.Errorf("%s: history %d rows %v…, want %d from %s to %s", url, len(names), names[:min(3, len(names))], tc.rows, tc.first, tc.last)
+		}
+		if n := res.Doc.Find("#en-cours-titre ~ .table-wrap tbody tr").Length(); n != 1 {
+			t.Errorf("%s: %d current children, want 1 on every page", url, n)
+		}
+		if !strings.Contains(res.Text(), "120 enfants dans l'historique") {
+			t.Errorf("%s: the page does not say how many children the history holds", url)
+		}
+		nav := res.Doc.Find(`nav.pagination[aria-label="Pages de l'historique"]`)
+		if got := nav.Find(`a[rel=prev]`).Length() == 1; got != tc.prev {
+			t.Errorf("%s: previous link %v, want %v", url, got, tc.prev)
+		}
+		if got := nav.Find(`a[rel=next]`).Length() == 1; got != tc.next {
+			t.Errorf("%s: next link %v, want %v", url, got, tc.next)
+		}
+		want := tc.page
+		if want == "" {
+			want = "1"
+		}
+		if cur := nav.Find(`a[aria-current=page]`); cur.Length() != 1 || !strings.HasSuffix(cur.Text(), want) ||
+			cur.AttrOr("href", "") != "/enfants-accueillis?historique="+want+"#historique-titre" {
+			t.Errorf("%s: current page link %q %q", url, cur.Text(), cur.AttrOr("href", ""))
+		}
+	}
+	for _, page := range []string{"4", "0", "-1", "abc", "1e3", "99999999999999999999", "2%00", "%EF%BC%92"} {
+		if res := c.Get("/enfants-accueillis?historique=" + page); res.StatusCode != http.StatusNotFound {
+			t.Errorf("page %q: %d, want 404", page, res.StatusCode)
+		}
+	}
+}
+
+// The inline check of a field of the third row keeps its label "(période 3)":
+// the row's index does not say its place once rows were removed.
+func TestInlineCheckKeepsTheRowNumber(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	c.Get("/enfants-accueillis/nouveau")
+	res := c.Submit("/enfants-accueillis/champ",
+		apptest.Values("periode-7-type", "standard", "periode-7-debut", "31/02/2026", "numero-periode", "3"),
+		apptest.HTMX, apptest.Header{Name: "HX-Trigger-Name", Value: "periode-7-debut"})
+	if label := strings.Join(strings.Fields(res.Doc.Find(`label[for="periode-7-debut"]`).Text()), " "); !strings.HasPrefix(label, "Date de début (période 3)") {
+		t.Errorf("label %q, want « Date de début (période 3) »", label)
+	}
+	if vals := res.Doc.Find("#periode-7-debut").AttrOr("hx-vals", ""); vals != `{"numero-periode": "3"}` {
+		t.Errorf("the swapped field posts %q: its next check would lose the number", vals)
+	}
+	// A forged number is ignored, not shown.
+	res = c.Submit("/enfants-accueillis/champ",
+		apptest.Values("periode-7-type", "standard", "periode-7-debut", "01/02/2026", "numero-periode", "<b>9999</b>"),
+		apptest.HTMX, apptest.Header{Name: "HX-Trigger-Name", Value: "periode-7-debut"})
+	if res.StatusCode != http.StatusOK || strings.Contains(res.Body, "9999") {
+		t.Errorf("forged number: %d %q", res.StatusCode, res.Body)
 	}
 }

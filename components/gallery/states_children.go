@@ -142,6 +142,8 @@ func childrenStates() []State {
 		list("aucun-enfant", "Aucun enfant", components.ChildrenListProps{}),
 		list("un-enfant", "Un enfant accueilli, nom long", components.ChildrenListProps{Current: one}),
 		list("50-enfants-et-historique", "50 enfants accueillis et un historique", components.ChildrenListProps{Current: fifty, History: history}),
+		list("historique-pagine", "Historique de 120 enfants, page 2 sur 3", components.ChildrenListProps{Current: one, History: history,
+			HistoryPage: 2, HistoryPages: 3, HistoryTotal: 120}),
 		list("capacite-depassee", "Avertissement de capacité", components.ChildrenListProps{Current: fifty[:5], Warnings: []string{capacity}}),
 		list("fiche-enregistree", "Fiche enregistrée sans parents (message)", components.ChildrenListProps{Current: one,
 			Notice: "La fiche de l'enfant est enregistrée. Pensez à compléter les coordonnées des parents : la loi vous oblige à les préciser."}),
