@@ -12,13 +12,13 @@ import (
 // compte", from the childminder the session loaded (session.User).
 func PersonalInfo(u *db.GetAssmatRow) components.PersonalInfo {
 	return components.PersonalInfo{
-		Civilite:           u.Civilite,
-		Nom:                u.Nom,
-		Prenom:             u.Prenom,
-		DateNaissance:      u.DateNaissance,
-		SituationFamiliale: u.SituationFamiliale,
-		Adresse:            u.Adresse,
-		CodePostal:         u.CodePostal,
-		Commune:            u.Commune,
+		Civility:      u.Civilite,
+		LastName:      u.Nom,
+		FirstName:     u.Prenom,
+		BirthDate:     u.DateNaissance,
+		MaritalStatus: u.SituationFamiliale,
+		Street:        u.Adresse,
+		Postcode:      u.CodePostal,
+		Town:          u.Commune,
 	}
 }

@@ -28,14 +28,14 @@ const (
 
 // Childminder is the sample childminder's identity.
 var Childminder = components.PersonalInfo{
-	Civilite:           "Madame",
-	Nom:                "ASSMAT-" + DoubleSurname,
-	Prenom:             LongFirstName,
-	DateNaissance:      time.Date(1990, 2, 2, 0, 0, 0, 0, time.UTC),
-	SituationFamiliale: "Concubinage",
-	Adresse:            LongAddress,
-	CodePostal:         "06450",
-	Commune:            LongCommune,
+	Civility:      "Madame",
+	LastName:      "ASSMAT-" + DoubleSurname,
+	FirstName:     LongFirstName,
+	BirthDate:     time.Date(1990, 2, 2, 0, 0, 0, 0, time.UTC),
+	MaritalStatus: "Concubinage",
+	Street:        LongAddress,
+	Postcode:      "06450",
+	Town:          LongCommune,
 }
 
 // SampleEmail is the sample childminder's current address.

@@ -79,9 +79,9 @@ func errorStates() []State {
 // otherStates: the pages with no state of their own to speak of.
 func otherStates() []State {
 	mails := []components.DevMail{
-		{ID: 2, To: LongEmail, Subject: "Définissez votre mot de passe", SentAt: Childminder.DateNaissance.AddDate(35, 0, 0),
+		{ID: 2, To: LongEmail, Subject: "Définissez votre mot de passe", SentAt: Childminder.BirthDate.AddDate(35, 0, 0),
 			Links: []string{"http://localhost:3000/mot-de-passe/jeton-d-exemple-tres-long-0123456789abcdefghijklmnopqrstuvwxyz"}},
-		{ID: 1, To: SampleEmail, Subject: "Votre adresse email a été modifiée", SentAt: Childminder.DateNaissance.AddDate(35, 0, 0)},
+		{ID: 1, To: SampleEmail, Subject: "Votre adresse email a été modifiée", SentAt: Childminder.BirthDate.AddDate(35, 0, 0)},
 	}
 	return []State{
 		{Group: GroupOther, Component: "AccessibilityPage", Name: "declaration", Title: "Déclaration d'accessibilité",
