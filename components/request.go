@@ -26,6 +26,9 @@ type User struct {
 	// Restricted: she must first replace her temporary password, so the menu
 	// offers only Déconnexion.
 	Restricted bool
+	// UnreadMessages is the number of her unread received messages, shown
+	// in the menu: "MESSAGES (2)".
+	UnreadMessages int
 }
 
 type requestKey struct{}

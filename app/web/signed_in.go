@@ -16,7 +16,8 @@ import (
 // middleware: the session says who, the web layer says how pages show her.
 func layoutUser(c *fiber.Ctx) error {
 	if u := session.CurrentUser(c); u != nil {
-		httpx.SetUser(c, &components.User{MenuLabel: menuLabel(u), Restricted: u.MustChangePassword})
+		httpx.SetUser(c, &components.User{MenuLabel: menuLabel(u), Restricted: u.MustChangePassword,
+			UnreadMessages: int(u.UnreadMessages)})
 	}
 	return c.Next()
 }

@@ -95,8 +95,9 @@ func Find(component, name string) (State, bool) {
 // NamePattern is what a state's Name may hold (it is a URL segment).
 var NamePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// SampleUser is the childminder the menu shows in the gallery.
-var SampleUser = components.User{MenuLabel: "GERTRUDE ASSMAT-DE LA TOUR (ASSISTANT MATERNEL)"}
+// SampleUser is the childminder the menu shows in the gallery, with two
+// unread messages ("MESSAGES (2)").
+var SampleUser = components.User{MenuLabel: "GERTRUDE ASSMAT-DE LA TOUR (ASSISTANT MATERNEL)", UnreadMessages: 2}
 
 // Context is the request context a state renders with: the visitor of the
 // state, the page it stands for and the request's CSRF token (forms of the
