@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/departement06/extranet-assmat/app/paris"
 )
 
 // Kinds of care period ("type de garde") and their French labels.
@@ -140,19 +142,8 @@ func DerogationDaysByYear(periods []Period) map[int]int {
 }
 
 // Today is the date in Paris at now, as a UTC midnight like the dates read
-// from the database.
-func Today(now time.Time) time.Time {
-	y, m, d := now.In(paris).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+// from the database (see app/paris).
+func Today(now time.Time) time.Time { return paris.Today(now) }
 
 // MaxSimultaneous is the largest number of children whose periods overlap on
 // one day from today on: what the agrément's capacity is compared with.

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/paris"
 )
 
 // Limits of one kind of key.
@@ -192,14 +193,6 @@ func names(keys []Key) []string {
 	return n
 }
 
-var paris = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Paris")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
 // Explain tells, in French, why and until when attempts are refused.
 func Explain(retryAt, now time.Time) string {
 	wait := retryAt.Sub(now)
@@ -213,9 +206,9 @@ func Explain(retryAt, now time.Time) string {
 	default:
 		in = "dans " + strconv.Itoa(minutes/60) + " heures"
 	}
-	at := retryAt.In(paris)
+	at := retryAt.In(paris.Location)
 	day := ""
-	if at.Format("20060102") != now.In(paris).Format("20060102") {
+	if at.Format("20060102") != now.In(paris.Location).Format("20060102") {
 		day = " le " + at.Format("02/01/2006")
 	}
 	return "Trop de tentatives infructueuses. Par sécurité, les tentatives sont suspendues : vous pourrez réessayer" +
