@@ -60,3 +60,66 @@ func (q *Queries) CreateAgrement(ctx context.Context, arg CreateAgrementParams) 
 	err := row.Scan(&id)
 	return id, err
 }
+
+const listAgrements = `-- name: ListAgrements :many
+SELECT numero, statut, date_premiere_delivrance, date_debut_validite, date_fin_validite,
+       capacite_totale, capacite_moins_3_ans, capacite_plus_3_ans,
+       lieu_exercice, mam_nom, lieu_adresse, lieu_code_postal, lieu_commune, derogations
+FROM agrements
+WHERE assmat_id = $1
+ORDER BY date_fin_validite DESC NULLS FIRST, numero
+`
+
+type ListAgrementsRow struct {
+	Numero                 string
+	Statut                 string
+	DatePremiereDelivrance *time.Time
+	DateDebutValidite      *time.Time
+	DateFinValidite        *time.Time
+	CapaciteTotale         int32
+	CapaciteMoins3Ans      int32
+	CapacitePlus3Ans       int32
+	LieuExercice           string
+	MamNom                 string
+	LieuAdresse            string
+	LieuCodePostal         string
+	LieuCommune            string
+	Derogations            string
+}
+
+// Every agrément of the childminder, the one valid longest first (an
+// agrément without an end date, as imported, comes first), then by number.
+func (q *Queries) ListAgrements(ctx context.Context, assmatID int64) ([]ListAgrementsRow, error) {
+	rows, err := q.db.Query(ctx, listAgrements, assmatID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListAgrementsRow{}
+	for rows.Next() {
+		var i ListAgrementsRow
+		if err := rows.Scan(
+			&i.Numero,
+			&i.Statut,
+			&i.DatePremiereDelivrance,
+			&i.DateDebutValidite,
+			&i.DateFinValidite,
+			&i.CapaciteTotale,
+			&i.CapaciteMoins3Ans,
+			&i.CapacitePlus3Ans,
+			&i.LieuExercice,
+			&i.MamNom,
+			&i.LieuAdresse,
+			&i.LieuCodePostal,
+			&i.LieuCommune,
+			&i.Derogations,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}

@@ -33,3 +33,103 @@ func (q *Queries) CreateDocument(ctx context.Context, arg CreateDocumentParams) 
 	err := row.Scan(&id)
 	return id, err
 }
+
+const createDocumentFile = `-- name: CreateDocumentFile :one
+INSERT INTO documents (title, description, file_name, file_type, file_content, position)
+VALUES ($1, $2, $3, $4, $5, $6)
+RETURNING id
+`
+
+type CreateDocumentFileParams struct {
+	Title       string
+	Description string
+	FileName    string
+	FileType    string
+	FileContent []byte
+	Position    int32
+}
+
+// A document that is a stored file (PDF, office formats) rather than a link.
+func (q *Queries) CreateDocumentFile(ctx context.Context, arg CreateDocumentFileParams) (int64, error) {
+	row := q.db.QueryRow(ctx, createDocumentFile,
+		arg.Title,
+		arg.Description,
+		arg.FileName,
+		arg.FileType,
+		arg.FileContent,
+		arg.Position,
+	)
+	var id int64
+	err := row.Scan(&id)
+	return id, err
+}
+
+const getDocumentFile = `-- name: GetDocumentFile :one
+SELECT file_name, file_type, file_content
+FROM documents
+WHERE id = $1 AND file_content IS NOT NULL
+`
+
+type GetDocumentFileRow struct {
+	FileName    string
+	FileType    string
+	FileContent []byte
+}
+
+// One stored file, to download; no row for a link or an unknown id.
+func (q *Queries) GetDocumentFile(ctx context.Context, id int64) (GetDocumentFileRow, error) {
+	row := q.db.QueryRow(ctx, getDocumentFile, id)
+	var i GetDocumentFileRow
+	err := row.Scan(&i.FileName, &i.FileType, &i.FileContent)
+	return i, err
+}
+
+const listDocuments = `-- name: ListDocuments :many
+SELECT id, title, description, url, file_name, file_type,
+       (file_content IS NOT NULL)::bool AS has_file,
+       COALESCE(octet_length(file_content), 0)::bigint AS file_size
+FROM documents
+ORDER BY position, id
+`
+
+type ListDocumentsRow struct {
+	ID          int64
+	Title       string
+	Description string
+	Url         string
+	FileName    string
+	FileType    string
+	HasFile     bool
+	FileSize    int64
+}
+
+// The "Documents utiles" in their order, without the files' bytes: only
+// their size, which the list shows.
+func (q *Queries) ListDocuments(ctx context.Context) ([]ListDocumentsRow, error) {
+	rows, err := q.db.Query(ctx, listDocuments)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListDocumentsRow{}
+	for rows.Next() {
+		var i ListDocumentsRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Title,
+			&i.Description,
+			&i.Url,
+			&i.FileName,
+			&i.FileType,
+			&i.HasFile,
+			&i.FileSize,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}

@@ -56,23 +56,13 @@ func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
 	}
 	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
-		gertrude, err := q.CreateAssmat(ctx, db.CreateAssmatParams{
+		if _, err := q.CreateAssmat(ctx, db.CreateAssmatParams{
 			Login: "100001", Civilite: "Madame", Nom: "ASSMAT", Prenom: "Gertrude",
 			DateNaissance: day(1990, 2, 2), SituationFamiliale: "Concubinage",
 			Adresse: "1 Route de la Colle", CodePostal: "06480", Commune: "La Colle-sur-Loup",
 			Email: ptr("gertrude.assmat@example.fr"), PasswordHash: &h1,
-		})
-		if err != nil {
-			return fmt.Errorf("demo 100001: %w", err)
-		}
-		if _, err := q.CreateAgrement(ctx, db.CreateAgrementParams{
-			AssmatID: gertrude, Numero: "AGR-06-2019-100001", Statut: "En cours de validité",
-			DatePremiereDelivrance: ptr(day(2019, 9, 1)), DateDebutValidite: ptr(day(2024, 9, 1)),
-			DateFinValidite: ptr(day(2029, 8, 31)), CapaciteTotale: 4, CapaciteMoins3Ans: 3, CapacitePlus3Ans: 1,
-			LieuExercice: "domicile", LieuAdresse: "1 Route de la Colle", LieuCodePostal: "06480",
-			LieuCommune: "La Colle-sur-Loup",
 		}); err != nil {
-			return fmt.Errorf("demo agrément: %w", err)
+			return fmt.Errorf("demo 100001: %w", err)
 		}
 		if _, err := q.CreateAssmat(ctx, db.CreateAssmatParams{
 			Login: "100002", Civilite: "Madame", Nom: "PROVISOIRE", Prenom: "Josiane",
@@ -101,15 +91,12 @@ func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
 				return fmt.Errorf("demo message: %w", err)
 			}
 		}
-		for i, d := range []db.CreateDocumentParams{
-			{Title: "Documentation du portail Extranet", Description: "Guide d'utilisation de l'extranet des assistants maternels.", Url: "https://www.departement06.fr/documentation-extranet-assmat.pdf"},
-			{Title: "Devenir assistant maternel", Description: "Les démarches d'agrément dans les Alpes-Maritimes.", Url: "https://www.departement06.fr/"},
-			{Title: "Mon-enfant.fr", Description: "Le site de la CAF pour trouver un mode d'accueil.", Url: "https://monenfant.fr/"},
-		} {
-			d.Position = int32(i)
-			if _, err := q.CreateDocument(ctx, d); err != nil {
-				return fmt.Errorf("demo document: %w", err)
-			}
+		// Agréments (100001 in a MAM, 100002's ending soon) and documents: see their files.
+		if err := loadAgrements(ctx, q, time.Now().In(paris)); err != nil {
+			return err
+		}
+		if err := loadDocuments(ctx, q); err != nil {
+			return err
 		}
 		return nil
 	})
