@@ -16,14 +16,17 @@ import "github.com/departement06/extranet-assmat/components/paths"
 type PasswordChangeProps struct {
 	// Action is where the form posts (and ANNULER reloads).
 	Action string
-	// Identifiant is shown, read-only, when the childminder signed in with a
-	// temporary password; then the current password is asked and RETOUR signs out.
-	Identifiant string
-	Policy      string
-	Errors      Errors
+	// Login (read-only) and Current are shown only when the childminder
+	// signed in with a temporary password: then the current password is
+	// asked and RETOUR signs out. Both are zero in the emailed link's flow.
+	// The inputs are built by app/auth from its table of fields.
+	Login, Current         Field
+	Password, Verification Field
+	Policy                 string
+	Errors                 Errors
 }
 
-func (p PasswordChangeProps) temporary() bool { return p.Identifiant != "" }
+func (p PasswordChangeProps) temporary() bool { return p.Current.ID != "" }
 
 func PasswordChangePage(p PasswordChangeProps) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
@@ -85,7 +88,7 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 		var templ_7745c5c3_Var3 string
 		templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(p.Policy)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 31, Col: 45}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 34, Col: 45}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 		if templ_7745c5c3_Err != nil {
@@ -106,7 +109,7 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 		var templ_7745c5c3_Var4 string
 		templ_7745c5c3_Var4, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(p.Action)).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 33, Col: 54}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 36, Col: 54}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var4)
 		if templ_7745c5c3_Err != nil {
@@ -119,7 +122,7 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 		var templ_7745c5c3_Var5 string
 		templ_7745c5c3_Var5, templ_7745c5c3_Err = templruntime.NewAttributeExpression(p.Action).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 33, Col: 75}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 36, Col: 75}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var5)
 		if templ_7745c5c3_Err != nil {
@@ -138,20 +141,20 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if p.temporary() {
-			templ_7745c5c3_Err = TextField(Field{ID: "identifiant", Name: "identifiant", Label: "Identifiant", Value: p.Identifiant, Autocomplete: "username", ReadOnly: true}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = TextField(p.Login).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = TextField(Field{ID: "mot-de-passe-actuel", Name: "mot_de_passe_actuel", Label: "Mot de passe actuel", Type: "password", Autocomplete: "current-password", MaxLength: 128, Required: true, Error: p.Errors.For("mot-de-passe-actuel")}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = TextField(p.Current).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "mot-de-passe", Name: "mot_de_passe", Label: "Mot de passe", Type: "password", Autocomplete: "new-password", MaxLength: 128, Required: true, Hint: "8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre.", Error: p.Errors.For("mot-de-passe")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.Password).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "verification", Name: "verification", Label: "Vérification du mot de passe", Type: "password", Autocomplete: "new-password", MaxLength: 128, Required: true, Error: p.Errors.For("verification")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.Verification).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -172,7 +175,7 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 			var templ_7745c5c3_Var6 string
 			templ_7745c5c3_Var6, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(paths.Login)).ResolveURL(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 46, Col: 68}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 49, Col: 68}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var6)
 			if templ_7745c5c3_Err != nil {
@@ -190,7 +193,7 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 		var templ_7745c5c3_Var7 string
 		templ_7745c5c3_Var7, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(p.Action)).ResolveURL(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 48, Col: 64}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 51, Col: 64}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var7)
 		if templ_7745c5c3_Err != nil {
@@ -208,7 +211,7 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 			var templ_7745c5c3_Var8 string
 			templ_7745c5c3_Var8, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(paths.Logout)).ResolveURL(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 53, Col: 71}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `components/password.templ`, Line: 56, Col: 71}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var8)
 			if templ_7745c5c3_Err != nil {
@@ -237,13 +240,10 @@ func PasswordChangeCard(p PasswordChangeProps) templ.Component {
 
 // LinkRequestProps is the view model of the "Première connexion ou mot de passe oublié" form.
 type LinkRequestProps struct {
-	Identifiant   string
-	Nom           string
-	Prenom        string
-	DateNaissance string
-	Email         string
-	Errors        Errors
-	Notice        string
+	// The inputs, built by app/auth from its table of fields.
+	Login, LastName, FirstName, BirthDate, Email Field
+	Errors                                       Errors
+	Notice                                       string
 }
 
 func LinkRequestPage(p LinkRequestProps) templ.Component {
@@ -342,23 +342,23 @@ func LinkRequestCard(p LinkRequestProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "identifiant", Name: "identifiant", Label: "Identifiant", Value: p.Identifiant, Autocomplete: "username", MaxLength: 32, Required: true, Error: p.Errors.For("identifiant")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.Login).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "nom", Name: "nom", Label: "Nom", Value: p.Nom, Autocomplete: "family-name", MaxLength: 100, Required: true, Error: p.Errors.For("nom")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.LastName).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "prenom", Name: "prenom", Label: "Prénom", Value: p.Prenom, Autocomplete: "given-name", MaxLength: 100, Required: true, Error: p.Errors.For("prenom")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.FirstName).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "date-naissance", Name: "date_naissance", Label: "Date de naissance", Value: p.DateNaissance, Autocomplete: "bday", InputMode: "numeric", Placeholder: "jj/mm/aaaa", MaxLength: 10, Required: true, Hint: "Au format jj/mm/aaaa, par exemple 02/02/1990.", Error: p.Errors.For("date-naissance")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.BirthDate).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = TextField(Field{ID: "email", Name: "email", Label: "Adresse email", Type: "email", Value: p.Email, Autocomplete: "email", MaxLength: 254, Required: true, Error: p.Errors.For("email")}).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = TextField(p.Email).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

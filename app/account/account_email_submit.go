@@ -22,19 +22,19 @@ import (
 func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	u := session.CurrentUser(c)
-	p := props(u)
-	p.NewEmail = ParseNewEmail(c)
-	if msg := ValidateNewEmail(p.NewEmail, p.CurrentEmail); msg != "" {
-		p.EmailErrors.Add("email-nouveau", msg)
-		return render(c, p, components.AccountEmailSection(p), fiber.StatusUnprocessableEntity)
+	v := pageView(u)
+	v.NewEmail = ParseNewEmail(c)
+	if msg := ValidateNewEmail(v.NewEmail, v.CurrentEmail); msg != "" {
+		v.EmailError = msg
+		return render(c, v, components.AccountEmailSection, fiber.StatusUnprocessableEntity)
 	}
 	// Each request emails an address the visitor chose: counted per account,
 	// so that a session cannot make the département's sender a spam relay.
 	if r, err := h.throttle.Reserve(ctx, throttle.EmailChangeKey(u.Login)); err != nil {
 		return err
 	} else if !r.Allowed() {
-		p.EmailErrors.Add("email-nouveau", throttle.Explain(r.RetryAt, h.Now()))
-		return render(c, p, components.AccountEmailSection(p), fiber.StatusTooManyRequests)
+		v.EmailError = throttle.Explain(r.RetryAt, h.Now())
+		return render(c, v, components.AccountEmailSection, fiber.StatusTooManyRequests)
 	}
 	err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
@@ -48,11 +48,11 @@ func (h *Handlers) SubmitEmail(c *fiber.Ctx) error {
 		if !sameTime(changedAt, u.PasswordChangedAt) {
 			return errSessionEnded
 		}
-		token, err := credentials.IssueLink(ctx, q, u.ID, credentials.PurposeChangeEmail, p.NewEmail, h.Now(), h.LinkTTL)
+		token, err := credentials.IssueLink(ctx, q, u.ID, credentials.PurposeChangeEmail, v.NewEmail, h.Now(), h.LinkTTL)
 		if err != nil {
 			return err
 		}
-		return h.Mail.Enqueue(ctx, tx, p.NewEmail, "Confirmez votre nouvelle adresse email – Extranet Assistants Maternels", mail.Content{
+		return h.Mail.Enqueue(ctx, tx, v.NewEmail, "Confirmez votre nouvelle adresse email – Extranet Assistants Maternels", mail.Content{
 			Name: u.Prenom + " " + u.Nom,
 			Intros: []string{"Vous avez demandé à utiliser cette adresse pour votre compte (identifiant " + u.Login +
 				") sur l'extranet des assistants maternels du Département des Alpes-Maritimes."},

@@ -16,22 +16,21 @@ func (h *Handlers) SubmitPassword(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	u := session.CurrentUser(c)
 	f := ParsePasswordForm(c)
-	errs := f.Validate()
+	v := pageView(u)
+	v.PasswordErrors = f.Validate()
 	status := fiber.StatusUnprocessableEntity
-	if len(errs) == 0 {
+	if len(v.PasswordErrors) == 0 {
 		msg, locked, err := credentials.CheckCurrentPassword(ctx, h.throttle, h.q, u.ID, u.Login, f.Current, h.Now())
 		if err != nil {
 			return err
 		}
-		errs.Add("mdp-actuel", msg)
+		v.CurrentPasswordError = msg
 		if locked {
 			status = fiber.StatusTooManyRequests
 		}
 	}
-	if len(errs) > 0 {
-		p := props(u)
-		p.PasswordErrors = errs
-		return render(c, p, components.AccountPasswordSection(p), status)
+	if len(v.PasswordErrors) > 0 || v.CurrentPasswordError != "" {
+		return render(c, v, components.AccountPasswordSection, status)
 	}
 	if err := credentials.SetPassword(ctx, h.Pool, u.ID, f.New, h.Now()); err != nil {
 		return err

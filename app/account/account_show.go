@@ -4,7 +4,6 @@ import (
 	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/profile"
 	"github.com/departement06/extranet-assmat/app/session"
@@ -13,26 +12,32 @@ import (
 
 // Show renders "Mon compte" from the childminder the session already loaded.
 func (h *Handlers) Show(c *fiber.Ctx) error {
-	p := props(session.CurrentUser(c))
-	p.Notice = httpx.TakeNotice(c)
-	return render(c, p, nil, fiber.StatusOK)
+	v := pageView(session.CurrentUser(c))
+	v.Notice = httpx.TakeNotice(c)
+	return render(c, v, nil, fiber.StatusOK)
 }
 
-func props(u *session.User) components.AccountProps {
-	p := components.AccountProps{Info: profile.PersonalInfo(u), Policy: credentials.PolicyText}
+func pageView(u *session.User) PageView {
+	v := PageView{Info: profile.PersonalInfo(u)}
 	if u.Email != nil {
-		p.CurrentEmail = *u.Email
+		v.CurrentEmail = *u.Email
 	}
-	return p
+	return v
 }
 
-// render answers the page, or to htmx the section of the form that was posted.
-func render(c *fiber.Ctx, p components.AccountProps, section templ.Component, status int) error {
-	errs := append(p.PasswordErrors, p.EmailErrors...)
+// render answers the page, or to htmx the section of the form that was
+// posted (nil: none).
+func render(c *fiber.Ctx, v PageView, section func(components.AccountProps) templ.Component, status int) error {
+	p := PageProps(v)
+	errs := append(append(components.Errors(nil), p.PasswordErrors...), p.EmailErrors...)
+	var fragment templ.Component
+	if section != nil {
+		fragment = section(p)
+	}
 	return httpx.Render(c, httpx.View{
 		Title:    httpx.Title("Mon compte", errs),
 		Page:     components.AccountPage(p),
-		Fragment: section,
+		Fragment: fragment,
 		Status:   status,
 	})
 }

@@ -9,15 +9,12 @@ import (
 )
 
 // ParseNewEmail reads the new address of "Changer votre adresse email ?".
-func ParseNewEmail(c *fiber.Ctx) string { return form.Value(c, "nouvel_email") }
+func ParseNewEmail(c *fiber.Ctx) string { return emailFields.New.Read(c) }
 
 // ValidateNewEmail returns the error of a new address ("" when fine). A
 // control or invisible character gets its own message before the format's.
 func ValidateNewEmail(email, current string) string {
-	if email == "" {
-		return "Veuillez saisir la nouvelle adresse email."
-	}
-	if msg := form.Check(email, form.Name, form.MaxEmail); msg != "" {
+	if msg := emailFields.New.Check(email); msg != "" || email == "" {
 		return msg
 	}
 	switch {

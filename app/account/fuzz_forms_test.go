@@ -83,8 +83,7 @@ func FuzzNewEmail(f *testing.F) {
 		}
 		// The section re-rendered with its error gives back what was typed.
 		if form.Allowed(got, form.Secret) {
-			p := components.AccountProps{CurrentEmail: current, NewEmail: got}
-			p.EmailErrors.Add("email-nouveau", msg)
+			p := PageProps(PageView{CurrentEmail: current, NewEmail: got, EmailError: msg})
 			again := ParseNewEmail(formtest.Ctx(t, formtest.Posted(t, components.AccountEmailSection(p))))
 			if again != got {
 				t.Fatalf("re-posted %q, want %q", again, got)

@@ -4,7 +4,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/credentials"
-	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
 )
 
@@ -15,15 +14,17 @@ type PasswordForm struct {
 
 // ParsePasswordForm reads the form; passwords are taken as typed (normalised).
 func ParsePasswordForm(c *fiber.Ctx) PasswordForm {
-	return PasswordForm{Current: form.Raw(c, "mot_de_passe_actuel"), New: form.Raw(c, "nouveau_mot_de_passe"), Confirmation: form.Raw(c, "confirmation")}
+	s := passwordFields
+	return PasswordForm{Current: s.Current.Read(c), New: s.New.Read(c), Confirmation: s.Confirmation.Read(c)}
 }
 
 // Validate checks the form without the database (see credentials.CheckPasswordChange).
 func (f PasswordForm) Validate() components.Errors {
+	s := passwordFields
 	var errs components.Errors
 	curErr, pwErr, confErr := credentials.CheckPasswordChange(f.Current, f.New, f.Confirmation)
-	errs.Add("mdp-actuel", curErr)
-	errs.Add("mdp-nouveau", pwErr)
-	errs.Add("mdp-confirmation", confErr)
+	errs.Add(s.Current.InputID(), curErr)
+	errs.Add(s.New.InputID(), pwErr)
+	errs.Add(s.Confirmation.InputID(), confErr)
 	return errs
 }

@@ -9,7 +9,7 @@ import (
 
 // ShowLinkRequest renders "Première connexion ou mot de passe oublié".
 func (h *Handlers) ShowLinkRequest(c *fiber.Ctx) error {
-	return renderLinkRequest(c, components.LinkRequestProps{Notice: httpx.TakeNotice(c)}, fiber.StatusOK)
+	return renderLinkRequest(c, LinkRequestProps(LinkRequestForm{}, LinkRequestView{Notice: httpx.TakeNotice(c)}), fiber.StatusOK)
 }
 
 func renderLinkRequest(c *fiber.Ctx, p components.LinkRequestProps, status int) error {

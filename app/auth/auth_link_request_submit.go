@@ -34,15 +34,16 @@ func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	f := ParseLinkRequestForm(c)
 	born, errs := f.Validate()
 	if len(errs) > 0 {
-		return renderLinkRequest(c, f.props(errs), fiber.StatusUnprocessableEntity)
+		return renderLinkRequest(c, LinkRequestProps(f, LinkRequestView{Errors: errs}), fiber.StatusUnprocessableEntity)
 	}
 	ip := httpx.ClientIP(c)
 	if r, err := h.throttle.Reserve(ctx, throttle.LinkClientKey(ip)); err != nil {
 		return err
 	} else if !r.Allowed() {
-		return renderLinkRequest(c, f.props(components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))), fiber.StatusTooManyRequests)
+		errs := components.FormErrors(throttle.Explain(r.RetryAt, h.Now()))
+		return renderLinkRequest(c, LinkRequestProps(f, LinkRequestView{Errors: errs}), fiber.StatusTooManyRequests)
 	}
-	account, err := h.q.GetAssmatIdentity(ctx, f.Identifiant)
+	account, err := h.q.GetAssmatIdentity(ctx, f.Login)
 	found := err == nil
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
@@ -53,10 +54,10 @@ func (h *Handlers) SubmitLinkRequest(c *fiber.Ctx) error {
 	// account already has counts apart: strangers' guesses, which never reach
 	// that mailbox, cannot keep its owner from getting hers. An account
 	// without an address sends to the one typed: every request is a guess.
-	key := throttle.LinkGuessKey(f.Identifiant)
+	key := throttle.LinkGuessKey(f.Login)
 	to := f.Email
 	if matches && account.Email != nil {
-		key, to = throttle.LinkMailboxKey(f.Identifiant), *account.Email
+		key, to = throttle.LinkMailboxKey(f.Login), *account.Email
 	}
 	r, err := h.throttle.Reserve(ctx, key)
 	if err != nil {
@@ -92,7 +93,7 @@ func sleepUntil(ctx context.Context, t time.Time) error {
 // identityMatches compares names without case or accents and the birth date
 // exactly. An account that already has an email only sends to that address.
 func identityMatches(a db.GetAssmatIdentityRow, f LinkRequestForm, born time.Time) bool {
-	if !credentials.SameName(a.Nom, f.Nom) || !credentials.SameName(a.Prenom, f.Prenom) {
+	if !credentials.SameName(a.Nom, f.LastName) || !credentials.SameName(a.Prenom, f.FirstName) {
 		return false
 	}
 	if !a.DateNaissance.Equal(born) {

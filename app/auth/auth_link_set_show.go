@@ -31,7 +31,7 @@ func (h *Handlers) linkValid(c *fiber.Ctx, token string) (bool, error) {
 }
 
 func setPasswordProps(token string, errs components.Errors) components.PasswordChangeProps {
-	return components.PasswordChangeProps{Action: paths.SetPassword + token, Policy: credentials.PolicyText, Errors: errs}
+	return PasswordChangeProps(PasswordView{Action: paths.SetPassword + token, Errors: errs})
 }
 
 func renderLinkInvalid(c *fiber.Ctx) error {

@@ -14,7 +14,7 @@ func (h *Handlers) ShowLogin(c *fiber.Ctx) error {
 	if session.CurrentUser(c) != nil {
 		return httpx.Redirect(c, paths.Dashboard)
 	}
-	return renderLogin(c, components.LoginProps{Notice: httpx.TakeNotice(c)}, fiber.StatusOK)
+	return renderLogin(c, LoginProps(LoginForm{}, LoginView{Notice: httpx.TakeNotice(c)}), fiber.StatusOK)
 }
 
 func renderLogin(c *fiber.Ctx, p components.LoginProps, status int) error {

@@ -18,17 +18,14 @@ import (
 func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	form := ParseLoginForm(c)
-	props := components.LoginProps{Identifiant: form.Identifiant, ShowPassword: form.ShowPassword}
-	if form.Action == actionTogglePassword {
-		props.ShowPassword = !form.ShowPassword
-		props.Password = form.Password
-		return renderLogin(c, props, fiber.StatusOK)
+	if form.Action == components.ActionShowPassword {
+		form.ShowPassword = !form.ShowPassword
+		return renderLogin(c, LoginProps(form, LoginView{KeepPassword: true}), fiber.StatusOK)
 	}
 	if errs := form.Validate(); errs != nil {
-		props.Errors = loginErrors(errs)
-		return renderLogin(c, props, fiber.StatusUnprocessableEntity)
+		return renderLogin(c, LoginProps(form, LoginView{Errors: errs}), fiber.StatusUnprocessableEntity)
 	}
-	account, err := h.q.GetAssmatByLogin(ctx, form.Identifiant)
+	account, err := h.q.GetAssmatByLogin(ctx, form.Login)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return err
 	}
@@ -41,7 +38,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	// is not even checked: a guess costs a wait. A success resets only the
 	// account's count (the identifier's, or its trusted device's): an attacker
 	// must not reset his address's count by signing in to an account of his own.
-	reset, others := h.loginKeys(c, form.Identifiant, trusted)
+	reset, others := h.loginKeys(c, form.Login, trusted)
 	out, err := h.throttle.Check(ctx, reset, others, func() (bool, error) {
 		// Checked even for an unknown identifier: the answer takes the same time.
 		ok, err := credentials.CheckPassword(ctx, form.Password, account.PasswordHash)
@@ -51,7 +48,7 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 		return err
 	}
 	if !out.OK {
-		return h.renderLoginFailure(c, props, out)
+		return h.renderLoginFailure(c, form, out)
 	}
 	if err := h.Sessions.Login(c, account.ID); err != nil {
 		return err
@@ -65,18 +62,19 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 
 // renderLoginFailure answers a refused or failed attempt: the generic error,
 // and when attempts are now suspended, until when and how the owner lifts it.
-func (h *Handlers) renderLoginFailure(c *fiber.Ctx, props components.LoginProps, out throttle.Outcome) error {
+func (h *Handlers) renderLoginFailure(c *fiber.Ctx, f LoginForm, out throttle.Outcome) error {
+	var v LoginView
 	switch {
 	case !out.Refused.IsZero():
-		props.Errors = components.FormErrors(throttle.Explain(out.Refused, h.Now()))
+		v.Errors = components.FormErrors(throttle.Explain(out.Refused, h.Now()))
 	case !out.LockedUntil.IsZero():
 		h.Log.Info("login failed, attempts suspended", "ip", httpx.ClientIP(c))
-		props.Errors = components.FormErrors(msgBadCredentials, throttle.Explain(out.LockedUntil, h.Now()))
+		v.Errors = components.FormErrors(MsgBadCredentials, throttle.Explain(out.LockedUntil, h.Now()))
 	default:
 		h.Log.Info("login failed", "ip", httpx.ClientIP(c))
-		props.Errors = components.FormErrors(msgBadCredentials)
-		return renderLogin(c, props, fiber.StatusUnprocessableEntity)
+		v.Errors = components.FormErrors(MsgBadCredentials)
+		return renderLogin(c, LoginProps(f, v), fiber.StatusUnprocessableEntity)
 	}
-	props.Locked = true
-	return renderLogin(c, props, fiber.StatusTooManyRequests)
+	v.Locked = true
+	return renderLogin(c, LoginProps(f, v), fiber.StatusTooManyRequests)
 }

@@ -3,7 +3,6 @@ package auth
 import (
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
@@ -17,11 +16,13 @@ func (h *Handlers) ShowPasswordChange(c *fiber.Ctx) error {
 	if !u.MustChangePassword {
 		return httpx.Redirect(c, paths.Account)
 	}
-	return renderPasswordChange(c, passwordChangeProps(u, nil), fiber.StatusOK)
+	return renderPasswordChange(c, PasswordChangeProps(temporaryView(u)), fiber.StatusOK)
 }
 
-func passwordChangeProps(u *session.User, errs components.Errors) components.PasswordChangeProps {
-	return components.PasswordChangeProps{Action: paths.PasswordChange, Identifiant: u.Login, Policy: credentials.PolicyText, Errors: errs}
+// temporaryView is the form of a childminder who signed in with her
+// temporary password: her login shown, her current password asked.
+func temporaryView(u *session.User) PasswordView {
+	return PasswordView{Action: paths.PasswordChange, Login: u.Login}
 }
 
 func renderPasswordChange(c *fiber.Ctx, p components.PasswordChangeProps, status int) error {

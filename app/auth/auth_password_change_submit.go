@@ -18,20 +18,21 @@ func (h *Handlers) SubmitPasswordChange(c *fiber.Ctx) error {
 		return httpx.Redirect(c, paths.Account)
 	}
 	f := ParsePasswordForm(c)
-	errs := f.Validate(true)
+	v := temporaryView(u)
+	v.Errors = f.Validate(true)
 	status := fiber.StatusUnprocessableEntity
-	if len(errs) == 0 {
+	if len(v.Errors) == 0 {
 		msg, locked, err := credentials.CheckCurrentPassword(ctx, h.throttle, h.q, u.ID, u.Login, f.Current, h.Now())
 		if err != nil {
 			return err
 		}
-		errs.Add("mot-de-passe-actuel", msg)
+		v.CurrentError = msg
 		if locked {
 			status = fiber.StatusTooManyRequests
 		}
 	}
-	if len(errs) > 0 {
-		return renderPasswordChange(c, passwordChangeProps(u, errs), status)
+	if len(v.Errors) > 0 || v.CurrentError != "" {
+		return renderPasswordChange(c, PasswordChangeProps(v), status)
 	}
 	if err := credentials.SetPassword(ctx, h.Pool, u.ID, f.Password, h.Now()); err != nil {
 		return err

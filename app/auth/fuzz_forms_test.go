@@ -39,19 +39,19 @@ func FuzzLoginForm(f *testing.F) {
 			values.Set("mot_de_passe_visible", "1")
 		}
 		lf := ParseLoginForm(formtest.Ctx(t, values))
-		if !normalised(lf.Identifiant) || !normalised(lf.Password) || lf.Identifiant != strings.TrimSpace(lf.Identifiant) {
-			t.Fatalf("parsed %q / %q: not trimmed NFC UTF-8", lf.Identifiant, lf.Password)
+		if !normalised(lf.Login) || !normalised(lf.Password) || lf.Login != strings.TrimSpace(lf.Login) {
+			t.Fatalf("parsed %q / %q: not trimmed NFC UTF-8", lf.Login, lf.Password)
 		}
 		errs := lf.Validate()
 		if errs == nil {
 			// What may reach the database: bounded, no control or invisible character.
-			if form.Check(lf.Identifiant, form.Name, maxIdentifiant) != "" || form.Check(lf.Password, form.Secret, maxPassword) != "" {
-				t.Fatalf("accepted %q / %q", lf.Identifiant, lf.Password)
+			if form.Check(lf.Login, form.Name, maxLogin) != "" || form.Check(lf.Password, form.Secret, maxPassword) != "" {
+				t.Fatalf("accepted %q / %q", lf.Login, lf.Password)
 			}
 		}
 		for _, e := range errs {
-			if e != msgBadCredentials && e != msgMissingLogin && e != msgMissingPassword {
-				t.Fatalf("unknown message %q", e)
+			if e.Message != MsgBadCredentials && e.Message != msgMissingLogin && e.Message != msgMissingPassword {
+				t.Fatalf("unknown message %q", e.Message)
 			}
 		}
 		// Plausible credentials are checked against the accounts.
@@ -60,10 +60,11 @@ func FuzzLoginForm(f *testing.F) {
 			t.Fatalf("refused %q / %q: %q", identifiant, password, errs)
 		}
 		// The page re-rendered with the password shown gives back both values.
-		if printable(lf.Identifiant) && printable(lf.Password) && !strings.ContainsAny(lf.Password, "\t") {
-			again := ParseLoginForm(formtest.Ctx(t, formtest.Posted(t, components.LoginCard(components.LoginProps{
-				Identifiant: lf.Identifiant, Password: lf.Password, ShowPassword: true}))))
-			if again.Identifiant != lf.Identifiant || again.Password != lf.Password || !again.ShowPassword {
+		if printable(lf.Login) && printable(lf.Password) && !strings.ContainsAny(lf.Password, "\t") {
+			shown := lf
+			shown.ShowPassword = true
+			again := ParseLoginForm(formtest.Ctx(t, formtest.Posted(t, components.LoginCard(LoginProps(shown, LoginView{KeepPassword: true})))))
+			if again.Login != lf.Login || again.Password != lf.Password || !again.ShowPassword {
 				t.Fatalf("re-posted %+v, want %+v", again, lf)
 			}
 		}
@@ -80,7 +81,7 @@ func FuzzLinkRequestForm(f *testing.F) {
 	f.Add("100003", "ASSMAT", "Hélène", "31/02/1985", "a@example.fr")
 	letters := regexp.MustCompile(`^\p{L}([\p{L}\p{Mn} '’-]*[\p{L}\p{Mn}])?$`)
 	name := func(s string) bool {
-		return letters.MatchString(s) && utf8.RuneCountInString(norm.NFC.String(s)) <= maxNameLength
+		return letters.MatchString(s) && utf8.RuneCountInString(norm.NFC.String(s)) <= maxName
 	}
 	email := regexp.MustCompile(`^[a-z0-9]+([._+-][a-z0-9]+)*@[a-z0-9]+(\.[a-z0-9]+)+$`)
 	date := regexp.MustCompile(`^(0[1-9]|1[0-9]|2[0-8])/(0[1-9]|1[0-2])/(19[0-9]{2}|20[0-9]{2})$`)
@@ -88,7 +89,7 @@ func FuzzLinkRequestForm(f *testing.F) {
 	f.Fuzz(func(t *testing.T, identifiant, nom, prenom, born, mail string) {
 		lf := ParseLinkRequestForm(formtest.Ctx(t, formtest.Values("identifiant", identifiant, "nom", nom, "prenom", prenom,
 			"date_naissance", born, "email", mail)))
-		for _, s := range []string{lf.Identifiant, lf.Nom, lf.Prenom, lf.DateNaissance, lf.Email} {
+		for _, s := range []string{lf.Login, lf.LastName, lf.FirstName, lf.BirthDate, lf.Email} {
 			if !normalised(s) || s != strings.TrimSpace(s) {
 				t.Fatalf("parsed %q: not trimmed NFC UTF-8", s)
 			}
@@ -102,13 +103,13 @@ func FuzzLinkRequestForm(f *testing.F) {
 			seen[e.Field] = true
 		}
 		if len(errs) == 0 {
-			for _, s := range []string{lf.Identifiant, lf.Nom, lf.Prenom, lf.Email} {
+			for _, s := range []string{lf.Login, lf.LastName, lf.FirstName, lf.Email} {
 				if form.Check(s, form.Name, form.MaxEmail) != "" || utf8.RuneCountInString(s) > form.MaxEmail {
 					t.Fatalf("accepted %q", s)
 				}
 			}
-			if parsed, ok := form.ParseDate(lf.DateNaissance); !ok || !parsed.Equal(day) {
-				t.Fatalf("accepted the date %q as %v", lf.DateNaissance, day)
+			if parsed, ok := form.ParseDate(lf.BirthDate); !ok || !parsed.Equal(day) {
+				t.Fatalf("accepted the date %q as %v", lf.BirthDate, day)
 			}
 		}
 		if ident.MatchString(identifiant) && name(nom) && name(prenom) && date.MatchString(born) &&
@@ -116,8 +117,8 @@ func FuzzLinkRequestForm(f *testing.F) {
 			t.Fatalf("refused a plausible identity: %+v", errs)
 		}
 		// The form re-rendered with its errors gives back what was typed.
-		if printable(lf.Identifiant + lf.Nom + lf.Prenom + lf.DateNaissance + lf.Email) {
-			again := ParseLinkRequestForm(formtest.Ctx(t, formtest.Posted(t, components.LinkRequestCard(lf.props(errs)))))
+		if printable(lf.Login + lf.LastName + lf.FirstName + lf.BirthDate + lf.Email) {
+			again := ParseLinkRequestForm(formtest.Ctx(t, formtest.Posted(t, components.LinkRequestCard(LinkRequestProps(lf, LinkRequestView{Errors: errs})))))
 			if again != lf {
 				t.Fatalf("re-posted %+v, want %+v", again, lf)
 			}

@@ -19,22 +19,22 @@ func TestLoginFormRefusesHostileInput(t *testing.T) {
 		identifiant, pass string
 		want              []string
 	}{
-		{"NUL in the identifier", "100001\x00", "Demo-assmat1", []string{msgBadCredentials}},
-		{"only a NUL as identifier", "\x00", "x", []string{msgBadCredentials}},
-		{"escape in the identifier", "1000\x1b01", "Demo-assmat1", []string{msgBadCredentials}},
-		{"zero-width space in the identifier", "1000\u200b01", "Demo-assmat1", []string{msgBadCredentials}},
-		{"bidi override in the identifier", "\u202e100001", "Demo-assmat1", []string{msgBadCredentials}},
-		{"NUL in the password", "100001", "Demo-assmat1\x00", []string{msgBadCredentials}},
-		{"newline in the password", "100001", "Demo\nassmat1", []string{msgBadCredentials}},
+		{"NUL in the identifier", "100001\x00", "Demo-assmat1", []string{MsgBadCredentials}},
+		{"only a NUL as identifier", "\x00", "x", []string{MsgBadCredentials}},
+		{"escape in the identifier", "1000\x1b01", "Demo-assmat1", []string{MsgBadCredentials}},
+		{"zero-width space in the identifier", "1000\u200b01", "Demo-assmat1", []string{MsgBadCredentials}},
+		{"bidi override in the identifier", "\u202e100001", "Demo-assmat1", []string{MsgBadCredentials}},
+		{"NUL in the password", "100001", "Demo-assmat1\x00", []string{MsgBadCredentials}},
+		{"newline in the password", "100001", "Demo\nassmat1", []string{MsgBadCredentials}},
 		{"spaces in a password count", "100001", " Demo assmat1 ", nil},
 		{"accents in a password", "100001", "Sésame-2025", nil},
 		{"password of 128 characters", "100001", strings.Repeat("é", 128), nil},
-		{"password of 129 characters", "100001", strings.Repeat("é", 129), []string{msgBadCredentials}},
+		{"password of 129 characters", "100001", strings.Repeat("é", 129), []string{MsgBadCredentials}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := ParseLoginForm(formtest.Ctx(t, formtest.Values("identifiant", tc.identifiant, "mot_de_passe", tc.pass)))
-			if got := f.Validate(); !reflect.DeepEqual(got, tc.want) {
+			if got := messages(f.Validate()); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("Validate() = %q, want %q", got, tc.want)
 			}
 		})
@@ -43,8 +43,8 @@ func TestLoginFormRefusesHostileInput(t *testing.T) {
 
 func TestLoginFormNormalises(t *testing.T) {
 	f := ParseLoginForm(formtest.Ctx(t, formtest.Values("identifiant", " 100001 ", "mot_de_passe", " Se\u0301same-1")))
-	if f.Identifiant != "100001" || f.Password != " Sésame-1" {
-		t.Errorf("parsed %q / %q", f.Identifiant, f.Password)
+	if f.Login != "100001" || f.Password != " Sésame-1" {
+		t.Errorf("parsed %q / %q", f.Login, f.Password)
 	}
 }
 

@@ -11,60 +11,78 @@ import (
 
 // LinkRequestForm is what "Première connexion ou mot de passe oublié" posts.
 type LinkRequestForm struct {
-	Identifiant   string
-	Nom           string
-	Prenom        string
-	DateNaissance string
-	Email         string
+	Login     string
+	LastName  string
+	FirstName string
+	BirthDate string
+	Email     string
 }
 
 // ParseLinkRequestForm reads the form.
 func ParseLinkRequestForm(c *fiber.Ctx) LinkRequestForm {
+	s := linkRequestFields
 	return LinkRequestForm{
-		Identifiant:   form.Value(c, "identifiant"),
-		Nom:           form.Value(c, "nom"),
-		Prenom:        form.Value(c, "prenom"),
-		DateNaissance: form.Value(c, "date_naissance"),
-		Email:         form.Value(c, "email"),
+		Login:     s.Login.Read(c),
+		LastName:  s.LastName.Read(c),
+		FirstName: s.FirstName.Read(c),
+		BirthDate: s.BirthDate.Read(c),
+		Email:     s.Email.Read(c),
 	}
 }
 
-// Limits of the identity fields.
-const maxNameLength = 100
+// Messages of the link request that state a rule of their own.
+const (
+	msgBirthDate = "La date de naissance doit être une date au format jj/mm/aaaa, par exemple " + birthDateExample + "."
+	msgEmail     = "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr."
+)
 
 // Validate returns the errors of the form and the birth date it holds. Every
-// field is a name for form.Check: nothing invisible, no control character.
+// text field is a name for form.Check: nothing invisible, no control
+// character; the birth date is checked as a date only.
 func (f LinkRequestForm) Validate() (time.Time, components.Errors) {
+	s := linkRequestFields
 	var errs components.Errors
-	required := func(field, value, missing string, max int) {
-		if value == "" {
-			errs.Add(field, missing)
-			return
-		}
-		errs.Add(field, form.Check(value, form.Name, max))
+	for _, in := range []struct {
+		spec  form.Spec
+		value string
+	}{{s.Login, f.Login}, {s.LastName, f.LastName}, {s.FirstName, f.FirstName}} {
+		errs.Add(in.spec.InputID(), in.spec.Check(in.value))
 	}
-	required("identifiant", f.Identifiant, "Veuillez saisir votre identifiant.", maxIdentifiant)
-	required("nom", f.Nom, "Veuillez saisir votre nom.", maxNameLength)
-	required("prenom", f.Prenom, "Veuillez saisir votre prénom.", maxNameLength)
-	born, ok := form.ParseDate(f.DateNaissance)
+	born, ok := form.ParseDate(f.BirthDate)
 	switch {
-	case f.DateNaissance == "":
-		errs.Add("date-naissance", "Veuillez saisir votre date de naissance.")
+	case f.BirthDate == "":
+		errs.Add(s.BirthDate.InputID(), s.BirthDate.MissingMessage())
 	case !ok:
-		errs.Add("date-naissance", "La date de naissance doit être une date au format jj/mm/aaaa, par exemple 02/02/1990.")
+		errs.Add(s.BirthDate.InputID(), msgBirthDate)
 	}
-	switch {
-	case f.Email == "":
-		errs.Add("email", "Veuillez saisir votre adresse email.")
-	case form.Check(f.Email, form.Name, form.MaxEmail) != "":
-		errs.Add("email", form.Check(f.Email, form.Name, form.MaxEmail))
-	case !form.ValidEmail(f.Email):
-		errs.Add("email", "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr.")
+	if msg := s.Email.Check(f.Email); msg != "" {
+		errs.Add(s.Email.InputID(), msg)
+	} else if f.Email != "" && !form.ValidEmail(f.Email) {
+		errs.Add(s.Email.InputID(), msgEmail)
 	}
 	return born, errs
 }
 
-func (f LinkRequestForm) props(errs components.Errors) components.LinkRequestProps {
-	return components.LinkRequestProps{Identifiant: f.Identifiant, Nom: f.Nom, Prenom: f.Prenom,
-		DateNaissance: f.DateNaissance, Email: f.Email, Errors: errs}
+// LinkRequestView says how the form is shown besides what was typed.
+type LinkRequestView struct {
+	Errors components.Errors
+	Notice string
+}
+
+// LinkRequestProps builds the form's view model from the table of its
+// fields. The gallery builds its states with it too.
+func LinkRequestProps(f LinkRequestForm, v LinkRequestView) components.LinkRequestProps {
+	s := linkRequestFields
+	field := func(spec form.Spec, value string) components.Field {
+		return spec.Field(value, v.Errors.For(spec.InputID()))
+	}
+	return components.LinkRequestProps{
+		Login:     field(s.Login, f.Login),
+		LastName:  field(s.LastName, f.LastName),
+		FirstName: field(s.FirstName, f.FirstName),
+		BirthDate: field(s.BirthDate, f.BirthDate),
+		Email:     field(s.Email, f.Email),
+		Errors:    v.Errors,
+		Notice:    v.Notice,
+	}
 }

@@ -5,28 +5,21 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
 )
 
-// Limits of the login form: longer input is refused before any lookup.
+// Messages of the login form. MsgBadCredentials never says which of the two
+// was wrong; the gallery shows it as the handler does.
 const (
-	maxIdentifiant = 32
-	maxPassword    = credentials.MaxPasswordLength
-)
-
-// Messages of the login form.
-const (
-	msgBadCredentials    = "Identifiant ou mot de passe incorrect."
-	msgMissingLogin      = "Veuillez saisir votre identifiant."
-	msgMissingPassword   = "Veuillez saisir votre mot de passe."
-	actionTogglePassword = "afficher"
+	MsgBadCredentials  = "Identifiant ou mot de passe incorrect."
+	msgMissingLogin    = "Veuillez saisir votre identifiant."
+	msgMissingPassword = "Veuillez saisir votre mot de passe."
 )
 
 // LoginForm is what the "Connexion" form posts.
 type LoginForm struct {
-	Identifiant  string
+	Login        string
 	Password     string
 	ShowPassword bool
 	Action       string
@@ -35,53 +28,65 @@ type LoginForm struct {
 // ParseLoginForm reads the form; strings are copied (fiber reuses its buffers)
 // and normalised like every form's.
 func ParseLoginForm(c *fiber.Ctx) LoginForm {
+	s := loginFields
 	return LoginForm{
-		Identifiant:  form.Value(c, "identifiant"),
-		Password:     form.Raw(c, "mot_de_passe"),
-		ShowPassword: c.FormValue("mot_de_passe_visible") == "1",
-		Action:       strings.Clone(c.FormValue("action")),
+		Login:        s.Login.Read(c),
+		Password:     s.Password.Read(c),
+		ShowPassword: c.FormValue(s.Password.Name+components.PasswordShownSuffix) == components.PasswordShownValue,
+		Action:       strings.Clone(c.FormValue(components.ActionName)),
 	}
 }
 
-// Validate returns the French errors of the form, none when it may be checked
-// against the accounts. Input that cannot match any account (over-long, a
-// control character, a byte that is not UTF-8) gets the generic message and
-// never reaches the database, where a NUL byte would be an error.
-func (f LoginForm) Validate() []string {
-	var errs []string
-	if f.Identifiant == "" {
-		errs = append(errs, msgMissingLogin)
-	}
-	if f.Password == "" {
-		errs = append(errs, msgMissingPassword)
+// Validate returns the errors of the form, none when it may be checked
+// against the accounts: a missing field's message is tied to its input.
+// Input that cannot match any account (over-long, a control character, a
+// byte that is not UTF-8) gets the generic message, the form's, and never
+// reaches the database, where a NUL byte would be an error.
+func (f LoginForm) Validate() components.Errors {
+	var errs components.Errors
+	for _, in := range []struct {
+		spec  form.Spec
+		value string
+	}{{loginFields.Login, f.Login}, {loginFields.Password, f.Password}} {
+		if in.value == "" {
+			errs.Add(in.spec.InputID(), in.spec.MissingMessage())
+		}
 	}
 	if errs != nil {
 		return errs
 	}
-	if form.Check(f.Identifiant, form.Name, maxIdentifiant) != "" || form.Check(f.Password, form.Secret, maxPassword) != "" {
-		return []string{msgBadCredentials}
+	if loginFields.Login.Check(f.Login) != "" || loginFields.Password.Check(f.Password) != "" {
+		return components.FormErrors(MsgBadCredentials)
 	}
 	return nil
 }
 
-// fieldOf ties each message of Validate to its input, so that the summary
-// links to it and the input is marked invalid; the generic message stays the
-// form's (it must not say which of the two was wrong).
-func fieldOf(msg string) string {
-	switch msg {
-	case msgMissingLogin:
-		return "identifiant"
-	case msgMissingPassword:
-		return "mot-de-passe"
-	}
-	return ""
+// LoginView says how the login form is shown besides what was typed.
+type LoginView struct {
+	Errors components.Errors
+	Notice string
+	// Locked: attempts are suspended; the page tells the owner how to lift it.
+	Locked bool
+	// KeepPassword shows the typed password again: only when the visitor
+	// pressed "Afficher le mot de passe" without JavaScript, never after a
+	// failed attempt.
+	KeepPassword bool
 }
 
-// loginErrors are Validate's messages, tied to their inputs.
-func loginErrors(msgs []string) components.Errors {
-	var errs components.Errors
-	for _, m := range msgs {
-		errs.Add(fieldOf(m), m)
+// LoginProps builds the login page's view model from the table of its
+// fields. The gallery builds its states with it too.
+func LoginProps(f LoginForm, v LoginView) components.LoginProps {
+	s := loginFields
+	password := ""
+	if v.KeepPassword {
+		password = f.Password
 	}
-	return errs
+	return components.LoginProps{
+		Login:        s.Login.Field(f.Login, v.Errors.For(s.Login.InputID())),
+		Password:     s.Password.Field(password, v.Errors.For(s.Password.InputID())),
+		ShowPassword: f.ShowPassword,
+		Errors:       v.Errors,
+		Notice:       v.Notice,
+		Locked:       v.Locked,
+	}
 }

@@ -3,31 +3,32 @@ package gallery
 import (
 	"time"
 
+	"github.com/departement06/extranet-assmat/app/account"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
-// accountStates: the dashboard, Mon compte and the email confirmation.
+// accountStates: the dashboard, Mon compte and the email confirmation. Mon
+// compte's inputs come from app/account's tables of fields, through its real
+// view builder and validation: a state shows what the handler would.
 func accountStates() []State {
-	base := components.AccountProps{Info: Childminder, CurrentEmail: SampleEmail, Policy: Policy}
-	page := func(name, title string, p components.AccountProps) State {
+	base := account.PageView{Info: Childminder, CurrentEmail: SampleEmail}
+	page := func(name, title string, v account.PageView) State {
 		return State{Group: GroupAccount, Component: "AccountPage", Name: name, Title: title,
-			Render: components.AccountPage(p), Path: paths.Account}
+			Render: components.AccountPage(account.PageProps(v)), Path: paths.Account}
 	}
-	var pwErrs components.Errors
-	pwErrs.Add("mdp-actuel", msgCurrentWrong)
-	pwErrs.Add("mdp-nouveau", msgPolicy)
-	pwErrs.Add("mdp-confirmation", msgMismatch)
-	var emailErrs components.Errors
-	emailErrs.Add("email-nouveau", "L'adresse email n'est pas valide : elle doit ressembler à prenom.nom@exemple.fr.")
+	// The password form after ENREGISTRER with nothing as the current
+	// password, a new one the policy refuses and another confirmation.
+	pwErrs := account.PasswordForm{Current: "", New: "court", Confirmation: "autre"}.Validate()
+	const typedEmail = "gertrude@"
+	emailErr := account.ValidateNewEmail(typedEmail, SampleEmail)
 
 	withPw, withEmail, withBoth, noEmail, notice := base, base, base, base, base
 	withPw.PasswordErrors = pwErrs
-	withEmail.EmailErrors, withEmail.NewEmail = emailErrs, "gertrude@"
-	withBoth.PasswordErrors, withBoth.EmailErrors, withBoth.NewEmail = pwErrs, emailErrs, "gertrude@"
+	withEmail.EmailError, withEmail.NewEmail = emailErr, typedEmail
+	withBoth.PasswordErrors, withBoth.EmailError, withBoth.NewEmail = pwErrs, emailErr, typedEmail
 	noEmail.CurrentEmail = ""
-	notice.Notice = "Un courriel de confirmation vient d'être envoyé à la nouvelle adresse. Elle remplacera l'adresse actuelle " +
-		"lorsque vous aurez cliqué sur le lien qu'il contient."
+	notice.Notice = account.Notices()[account.NoticeEmailChangeSent]
 	return []State{
 		{Group: GroupAccount, Component: "DashboardPage", Name: "identite-longue", Title: "Tableau de bord, identité et commune longues",
 			Render: components.DashboardPage(components.DashboardProps{Info: Childminder}), Path: paths.Dashboard},
@@ -40,9 +41,9 @@ func accountStates() []State {
 		page("deux-formulaires-en-erreur", "Les deux formulaires en erreur", withBoth),
 		page("confirmation-envoyee", "Courriel de confirmation envoyé (message)", notice),
 		{Group: GroupAccount, Component: "AccountPasswordSection", Name: "erreurs", Title: "Section renvoyée à htmx avec ses erreurs", Fragment: true,
-			Render: components.AccountPasswordSection(withPw), Path: paths.Account},
+			Render: components.AccountPasswordSection(account.PageProps(withPw)), Path: paths.Account},
 		{Group: GroupAccount, Component: "AccountEmailSection", Name: "erreur", Title: "Section renvoyée à htmx avec son erreur", Fragment: true,
-			Render: components.AccountEmailSection(withEmail), Path: paths.Account},
+			Render: components.AccountEmailSection(account.PageProps(withEmail)), Path: paths.Account},
 		{Group: GroupAccount, Component: "ConfirmEmailPage", Name: "adresse-longue", Title: "Confirmer une adresse longue",
 			Render: components.ConfirmEmailPage(LongEmail, paths.ConfirmEmail+"jeton-d-exemple"), Visitor: Anonymous, Path: paths.ConfirmEmail},
 		{Group: GroupAccount, Component: "EmailConfirmedPage", Name: "confirmee", Title: "Adresse confirmée",
