@@ -6,7 +6,8 @@ import "strconv"
 // app/children read these very constants, so that a template and its
 // handler cannot disagree on a button.
 const (
-	// ActionName is the name of every submit button of the form.
+	// ActionName is the name of the submit buttons that post an action (the
+	// child form's, the login's).
 	ActionName = "action"
 	// VersionName carries the version of the child the form was loaded with.
 	VersionName = "version"

@@ -1,8 +1,6 @@
 package auth
 
 import (
-	"strings"
-
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
@@ -63,15 +61,8 @@ var passwordFields = struct{ Login, Current, Password, Verification form.Spec }{
 		Chars: form.Secret, Required: true, Max: maxPassword, Autocomplete: "new-password"},
 }
 
-// policyHint is the policy under the new password, as a sentence: the rule of
-// credentials.PolicyText without its heading.
-func policyHint() string {
-	rule := credentials.PolicyText
-	if _, after, ok := strings.Cut(rule, " : "); ok {
-		rule = after
-	}
-	return rule + "."
-}
+// policyHint is the policy under the new password, as a sentence.
+func policyHint() string { return credentials.PolicyRule + "." }
 
 // readOnly is the input of a value shown, not typed.
 func readOnly(s form.Spec, value string) components.Field {

@@ -6,9 +6,15 @@ import (
 	"github.com/departement06/extranet-assmat/app/form"
 )
 
-// The département's password policy, shown on every password form.
+// The département's password policy, shown on every password form; its
+// texts are built from MinPasswordLength.
 const (
-	PolicyText = "Politique de sécurité : 8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre"
+	// MinPasswordLength is the policy's shortest password.
+	MinPasswordLength = 8
+	// PolicyRule is the rule as a phrase (the hint under a new password).
+	PolicyRule = "8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre"
+	// PolicyText is the rule under its heading, above every password form.
+	PolicyText = "Politique de sécurité : " + PolicyRule
 
 	MsgPolicy          = "Mot de passe non conforme à la politique de sécurité"
 	MsgMismatch        = "Le mot de passe n'est pas identique à la vérification"
@@ -37,7 +43,7 @@ func MeetsPolicy(password string) bool {
 			digit = true
 		}
 	}
-	return n >= 8 && n <= MaxPasswordLength && lower && upper && digit
+	return n >= MinPasswordLength && n <= MaxPasswordLength && lower && upper && digit
 }
 
 // CheckNewPassword returns the seed's errors for a new password and for its

@@ -110,9 +110,9 @@ func browserForm(r *apptest.Response, css string) url.Values {
 	return v
 }
 
-// The fixtures repeat what the handlers build (components/gallery cannot
-// import app/): a state that claims to be a handler's answer must be that
-// answer, byte for byte, or a designer works on a picture that lies. When a
+// The gallery builds its states with the features' real view builders, but
+// from values of its own: a state that claims to be a handler's answer must
+// be that answer, byte for byte, or a designer works on a picture that lies. When a
 // handler changes a field (its id, label, limits, message), this fails until
 // the fixture follows.
 func TestFixturesAreTheHandlersAnswers(t *testing.T) {

@@ -20,8 +20,6 @@ const (
 	// LongEmail is a long but valid address.
 	LongEmail = "marie-eleonore.de-la-rochefoucauld-bonaparte-wyse@messagerie-des-alpes-maritimes.example.fr"
 
-	// Policy is the password policy as the handlers show it (app/credentials.PolicyText).
-	Policy = "Politique de sécurité : 8 caractères au minimum dont 1 minuscule, 1 majuscule et 1 chiffre"
 	// sampleRequestID is what a 500 page names for support.
 	sampleRequestID = "3f9c2a71-5d0e-4b8a-9e61-0c7d2f4a8b15"
 )
