@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/paris"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -14,5 +15,5 @@ func (h *Handlers) Show(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return httpx.Render(c, httpx.View{Title: "Mon agrément", Page: components.AgrementPage(Props(list, Today(h.now())))})
+	return httpx.Render(c, httpx.View{Title: "Mon agrément", Page: components.AgrementPage(Props(list, paris.Today(h.now())))})
 }

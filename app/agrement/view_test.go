@@ -44,10 +44,3 @@ func TestViewPlaceAddressAndExemptions(t *testing.T) {
 		t.Errorf("mam: %+v", mam)
 	}
 }
-
-func TestTodayIsTheDateInParis(t *testing.T) {
-	// 23:30 UTC on 31/12 is already 1 January in Paris.
-	if got := Today(time.Date(2026, 12, 31, 23, 30, 0, 0, time.UTC)); !got.Equal(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("Today = %v", got)
-	}
-}
