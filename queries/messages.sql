@@ -2,3 +2,127 @@
 INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
 VALUES (@sender_service, @subject, @body, sqlc.narg(recipient_assmat_id), @created_at)
 RETURNING id;
+
+-- name: CreatePersonalMessage :one
+-- A personal message, and in the same statement what its notification needs:
+-- the childminder's address (NULL when she has none) and name.
+WITH m AS (
+    INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
+    VALUES (@sender_service, @subject, @body, @recipient_assmat_id::bigint, @created_at)
+    RETURNING id, recipient_assmat_id
+)
+SELECT m.id, a.email, a.prenom, a.nom
+FROM m JOIN assmats a ON a.id = m.recipient_assmat_id;
+
+-- name: ListMessages :many
+-- One page of a childminder's received (archived = false) or archived
+-- messages: the general ones and her own personal ones, with her state
+-- joined (a message without a state row is unread and received; the list
+-- never creates one). total counts the whole view, before LIMIT. The text
+-- columns sort by their folded form (case and accents ignored); the
+-- recipient sorts by the label the page shows, given as parameters.
+SELECT m.id, m.created_at, m.sender_service, m.subject,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       count(*) OVER () AS total
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
+WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)
+  AND (s.archived_at IS NOT NULL) = @archived::bool
+ORDER BY
+    CASE WHEN @sort::text = 'date' AND NOT @descending::bool THEN m.created_at END ASC,
+    CASE WHEN @sort::text = 'date' AND @descending::bool THEN m.created_at END DESC,
+    CASE WHEN @sort::text = 'sender' AND NOT @descending::bool THEN extranet_fold(m.sender_service) END ASC,
+    CASE WHEN @sort::text = 'sender' AND @descending::bool THEN extranet_fold(m.sender_service) END DESC,
+    CASE WHEN @sort::text = 'recipient' AND NOT @descending::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END ASC,
+    CASE WHEN @sort::text = 'recipient' AND @descending::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END DESC,
+    CASE WHEN @sort::text = 'subject' AND NOT @descending::bool THEN extranet_fold(m.subject) END ASC,
+    CASE WHEN @sort::text = 'subject' AND @descending::bool THEN extranet_fold(m.subject) END DESC,
+    m.created_at DESC, m.id DESC
+LIMIT @row_limit::int OFFSET @row_offset::int;
+
+-- name: SearchMessages :many
+-- ListMessages restricted to the messages whose subject or body holds the
+-- pattern, case and accents ignored. The condition is written exactly as
+-- messages_search_idx (migration 0003) is defined, so that the trigram index
+-- serves it; the caller escapes % _ and \ in what the visitor typed. A query
+-- of its own rather than an "OR @pattern = ''" in ListMessages: a generic
+-- plan could not use the index through that OR.
+SELECT m.id, m.created_at, m.sender_service, m.subject,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       count(*) OVER () AS total
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
+WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)
+  AND (s.archived_at IS NOT NULL) = @archived::bool
+  AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold(@pattern::text) || '%'
+ORDER BY
+    CASE WHEN @sort::text = 'date' AND NOT @descending::bool THEN m.created_at END ASC,
+    CASE WHEN @sort::text = 'date' AND @descending::bool THEN m.created_at END DESC,
+    CASE WHEN @sort::text = 'sender' AND NOT @descending::bool THEN extranet_fold(m.sender_service) END ASC,
+    CASE WHEN @sort::text = 'sender' AND @descending::bool THEN extranet_fold(m.sender_service) END DESC,
+    CASE WHEN @sort::text = 'recipient' AND NOT @descending::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END ASC,
+    CASE WHEN @sort::text = 'recipient' AND @descending::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END DESC,
+    CASE WHEN @sort::text = 'subject' AND NOT @descending::bool THEN extranet_fold(m.subject) END ASC,
+    CASE WHEN @sort::text = 'subject' AND @descending::bool THEN extranet_fold(m.subject) END DESC,
+    m.created_at DESC, m.id DESC
+LIMIT @row_limit::int OFFSET @row_offset::int;
+
+-- name: OpenMessage :one
+-- One message the childminder may see (a general one, or a personal one of
+-- hers), marked read in the same statement the first time she opens it. A
+-- message already read writes nothing: the INSERT gets no row to insert.
+-- The state row is created here, lazily, only when there is a state to keep.
+WITH m AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
+           (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+           (s.read_at IS NOT NULL)::bool AS was_read,
+           (s.archived_at IS NOT NULL)::bool AS archived
+    FROM messages m
+    LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
+    WHERE m.id = @id::bigint
+      AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)
+), marked AS (
+    INSERT INTO message_states (assmat_id, message_id, read_at)
+    SELECT @assmat_id::bigint, m.id, @now::timestamptz FROM m WHERE NOT m.was_read
+    ON CONFLICT (assmat_id, message_id) DO UPDATE SET read_at = EXCLUDED.read_at
+        WHERE message_states.read_at IS NULL
+    RETURNING message_id
+)
+SELECT id, created_at, sender_service, subject, body, personal, was_read, archived FROM m;
+
+-- name: ArchiveMessage :one
+-- Archives a message the childminder may see; found is 0 for any other (a
+-- 404). An archived one stays as it is (no write); a general message gets
+-- one state row for her, whatever the number of childminders.
+WITH m AS (
+    SELECT id FROM messages
+    WHERE id = @id::bigint AND (recipient_assmat_id IS NULL OR recipient_assmat_id = @assmat_id::bigint)
+), archived AS (
+    INSERT INTO message_states (assmat_id, message_id, archived_at)
+    SELECT @assmat_id::bigint, m.id, @now::timestamptz FROM m
+    ON CONFLICT (assmat_id, message_id) DO UPDATE SET archived_at = EXCLUDED.archived_at
+        WHERE message_states.archived_at IS NULL
+    RETURNING message_id
+)
+SELECT count(*)::int AS found FROM m;
+
+-- name: RestoreMessage :one
+-- Brings an archived message back to the received ones; found is 0 for a
+-- message she may not see (a 404). A message never archived has no state to
+-- change: nothing is written.
+WITH m AS (
+    SELECT id FROM messages
+    WHERE id = @id::bigint AND (recipient_assmat_id IS NULL OR recipient_assmat_id = @assmat_id::bigint)
+), restored AS (
+    UPDATE message_states s SET archived_at = NULL
+    FROM m
+    WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL
+    RETURNING s.message_id
+)
+SELECT count(*)::int AS found FROM m;

@@ -12,6 +12,36 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 )
 
+const archiveMessage = `-- name: ArchiveMessage :one
+WITH m AS (
+    SELECT id FROM messages
+    WHERE id = $1::bigint AND (recipient_assmat_id IS NULL OR recipient_assmat_id = $2::bigint)
+), archived AS (
+    INSERT INTO message_states (assmat_id, message_id, archived_at)
+    SELECT $2::bigint, m.id, $3::timestamptz FROM m
+    ON CONFLICT (assmat_id, message_id) DO UPDATE SET archived_at = EXCLUDED.archived_at
+        WHERE message_states.archived_at IS NULL
+    RETURNING message_id
+)
+SELECT count(*)::int AS found FROM m
+`
+
+type ArchiveMessageParams struct {
+	ID       int64
+	AssmatID int64
+	Now      time.Time
+}
+
+// Archives a message the childminder may see; found is 0 for any other (a
+// 404). An archived one stays as it is (no write); a general message gets
+// one state row for her, whatever the number of childminders.
+func (q *Queries) ArchiveMessage(ctx context.Context, arg ArchiveMessageParams) (int32, error) {
+	row := q.db.QueryRow(ctx, archiveMessage, arg.ID, arg.AssmatID, arg.Now)
+	var found int32
+	err := row.Scan(&found)
+	return found, err
+}
+
 const createMessage = `-- name: CreateMessage :one
 INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
 VALUES ($1, $2, $3, $4, $5)
@@ -37,4 +67,313 @@ func (q *Queries) CreateMessage(ctx context.Context, arg CreateMessageParams) (i
 	var id int64
 	err := row.Scan(&id)
 	return id, err
+}
+
+const createPersonalMessage = `-- name: CreatePersonalMessage :one
+WITH m AS (
+    INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
+    VALUES ($1, $2, $3, $4::bigint, $5)
+    RETURNING id, recipient_assmat_id
+)
+SELECT m.id, a.email, a.prenom, a.nom
+FROM m JOIN assmats a ON a.id = m.recipient_assmat_id
+`
+
+type CreatePersonalMessageParams struct {
+	SenderService     string
+	Subject           string
+	Body              string
+	RecipientAssmatID int64
+	CreatedAt         time.Time
+}
+
+type CreatePersonalMessageRow struct {
+	ID     int64
+	Email  *string
+	Prenom string
+	Nom    string
+}
+
+// A personal message, and in the same statement what its notification needs:
+// the childminder's address (NULL when she has none) and name.
+func (q *Queries) CreatePersonalMessage(ctx context.Context, arg CreatePersonalMessageParams) (CreatePersonalMessageRow, error) {
+	row := q.db.QueryRow(ctx, createPersonalMessage,
+		arg.SenderService,
+		arg.Subject,
+		arg.Body,
+		arg.RecipientAssmatID,
+		arg.CreatedAt,
+	)
+	var i CreatePersonalMessageRow
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.Prenom,
+		&i.Nom,
+	)
+	return i, err
+}
+
+const listMessages = `-- name: ListMessages :many
+SELECT m.id, m.created_at, m.sender_service, m.subject,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       count(*) OVER () AS total
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
+WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
+  AND (s.archived_at IS NOT NULL) = $2::bool
+ORDER BY
+    CASE WHEN $3::text = 'date' AND NOT $4::bool THEN m.created_at END ASC,
+    CASE WHEN $3::text = 'date' AND $4::bool THEN m.created_at END DESC,
+    CASE WHEN $3::text = 'sender' AND NOT $4::bool THEN extranet_fold(m.sender_service) END ASC,
+    CASE WHEN $3::text = 'sender' AND $4::bool THEN extranet_fold(m.sender_service) END DESC,
+    CASE WHEN $3::text = 'recipient' AND NOT $4::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text ELSE $6::text END) END ASC,
+    CASE WHEN $3::text = 'recipient' AND $4::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text ELSE $6::text END) END DESC,
+    CASE WHEN $3::text = 'subject' AND NOT $4::bool THEN extranet_fold(m.subject) END ASC,
+    CASE WHEN $3::text = 'subject' AND $4::bool THEN extranet_fold(m.subject) END DESC,
+    m.created_at DESC, m.id DESC
+LIMIT $8::int OFFSET $7::int
+`
+
+type ListMessagesParams struct {
+	AssmatID     int64
+	Archived     bool
+	Sort         string
+	Descending   bool
+	GeneralLabel string
+	OwnLabel     string
+	RowOffset    int32
+	RowLimit     int32
+}
+
+type ListMessagesRow struct {
+	ID            int64
+	CreatedAt     time.Time
+	SenderService string
+	Subject       string
+	Personal      bool
+	Read          bool
+	Total         int64
+}
+
+// One page of a childminder's received (archived = false) or archived
+// messages: the general ones and her own personal ones, with her state
+// joined (a message without a state row is unread and received; the list
+// never creates one). total counts the whole view, before LIMIT. The text
+// columns sort by their folded form (case and accents ignored); the
+// recipient sorts by the label the page shows, given as parameters.
+func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]ListMessagesRow, error) {
+	rows, err := q.db.Query(ctx, listMessages,
+		arg.AssmatID,
+		arg.Archived,
+		arg.Sort,
+		arg.Descending,
+		arg.GeneralLabel,
+		arg.OwnLabel,
+		arg.RowOffset,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListMessagesRow{}
+	for rows.Next() {
+		var i ListMessagesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.SenderService,
+			&i.Subject,
+			&i.Personal,
+			&i.Read,
+			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const openMessage = `-- name: OpenMessage :one
+WITH m AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
+           (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+           (s.read_at IS NOT NULL)::bool AS was_read,
+           (s.archived_at IS NOT NULL)::bool AS archived
+    FROM messages m
+    LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
+    WHERE m.id = $2::bigint
+      AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
+), marked AS (
+    INSERT INTO message_states (assmat_id, message_id, read_at)
+    SELECT $1::bigint, m.id, $3::timestamptz FROM m WHERE NOT m.was_read
+    ON CONFLICT (assmat_id, message_id) DO UPDATE SET read_at = EXCLUDED.read_at
+        WHERE message_states.read_at IS NULL
+    RETURNING message_id
+)
+SELECT id, created_at, sender_service, subject, body, personal, was_read, archived FROM m
+`
+
+type OpenMessageParams struct {
+	AssmatID int64
+	ID       int64
+	Now      time.Time
+}
+
+type OpenMessageRow struct {
+	ID            int64
+	CreatedAt     time.Time
+	SenderService string
+	Subject       string
+	Body          string
+	Personal      bool
+	WasRead       bool
+	Archived      bool
+}
+
+// One message the childminder may see (a general one, or a personal one of
+// hers), marked read in the same statement the first time she opens it. A
+// message already read writes nothing: the INSERT gets no row to insert.
+// The state row is created here, lazily, only when there is a state to keep.
+func (q *Queries) OpenMessage(ctx context.Context, arg OpenMessageParams) (OpenMessageRow, error) {
+	row := q.db.QueryRow(ctx, openMessage, arg.AssmatID, arg.ID, arg.Now)
+	var i OpenMessageRow
+	err := row.Scan(
+		&i.ID,
+		&i.CreatedAt,
+		&i.SenderService,
+		&i.Subject,
+		&i.Body,
+		&i.Personal,
+		&i.WasRead,
+		&i.Archived,
+	)
+	return i, err
+}
+
+const restoreMessage = `-- name: RestoreMessage :one
+WITH m AS (
+    SELECT id FROM messages
+    WHERE id = $1::bigint AND (recipient_assmat_id IS NULL OR recipient_assmat_id = $2::bigint)
+), restored AS (
+    UPDATE message_states s SET archived_at = NULL
+    FROM m
+    WHERE s.assmat_id = $2::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL
+    RETURNING s.message_id
+)
+SELECT count(*)::int AS found FROM m
+`
+
+type RestoreMessageParams struct {
+	ID       int64
+	AssmatID int64
+}
+
+// Brings an archived message back to the received ones; found is 0 for a
+// message she may not see (a 404). A message never archived has no state to
+// change: nothing is written.
+func (q *Queries) RestoreMessage(ctx context.Context, arg RestoreMessageParams) (int32, error) {
+	row := q.db.QueryRow(ctx, restoreMessage, arg.ID, arg.AssmatID)
+	var found int32
+	err := row.Scan(&found)
+	return found, err
+}
+
+const searchMessages = `-- name: SearchMessages :many
+SELECT m.id, m.created_at, m.sender_service, m.subject,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       count(*) OVER () AS total
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
+WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
+  AND (s.archived_at IS NOT NULL) = $2::bool
+  AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold($3::text) || '%'
+ORDER BY
+    CASE WHEN $4::text = 'date' AND NOT $5::bool THEN m.created_at END ASC,
+    CASE WHEN $4::text = 'date' AND $5::bool THEN m.created_at END DESC,
+    CASE WHEN $4::text = 'sender' AND NOT $5::bool THEN extranet_fold(m.sender_service) END ASC,
+    CASE WHEN $4::text = 'sender' AND $5::bool THEN extranet_fold(m.sender_service) END DESC,
+    CASE WHEN $4::text = 'recipient' AND NOT $5::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text ELSE $7::text END) END ASC,
+    CASE WHEN $4::text = 'recipient' AND $5::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text ELSE $7::text END) END DESC,
+    CASE WHEN $4::text = 'subject' AND NOT $5::bool THEN extranet_fold(m.subject) END ASC,
+    CASE WHEN $4::text = 'subject' AND $5::bool THEN extranet_fold(m.subject) END DESC,
+    m.created_at DESC, m.id DESC
+LIMIT $9::int OFFSET $8::int
+`
+
+type SearchMessagesParams struct {
+	AssmatID     int64
+	Archived     bool
+	Pattern      string
+	Sort         string
+	Descending   bool
+	GeneralLabel string
+	OwnLabel     string
+	RowOffset    int32
+	RowLimit     int32
+}
+
+type SearchMessagesRow struct {
+	ID            int64
+	CreatedAt     time.Time
+	SenderService string
+	Subject       string
+	Personal      bool
+	Read          bool
+	Total         int64
+}
+
+// ListMessages restricted to the messages whose subject or body holds the
+// pattern, case and accents ignored. The condition is written exactly as
+// messages_search_idx (migration 0003) is defined, so that the trigram index
+// serves it; the caller escapes % _ and \ in what the visitor typed. A query
+// of its own rather than an "OR @pattern = ”" in ListMessages: a generic
+// plan could not use the index through that OR.
+func (q *Queries) SearchMessages(ctx context.Context, arg SearchMessagesParams) ([]SearchMessagesRow, error) {
+	rows, err := q.db.Query(ctx, searchMessages,
+		arg.AssmatID,
+		arg.Archived,
+		arg.Pattern,
+		arg.Sort,
+		arg.Descending,
+		arg.GeneralLabel,
+		arg.OwnLabel,
+		arg.RowOffset,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []SearchMessagesRow{}
+	for rows.Next() {
+		var i SearchMessagesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.SenderService,
+			&i.Subject,
+			&i.Personal,
+			&i.Read,
+			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

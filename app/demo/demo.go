@@ -79,17 +79,9 @@ func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
 		}); err != nil {
 			return fmt.Errorf("demo 100003: %w", err)
 		}
-		for _, m := range []db.CreateMessageParams{
-			{SenderService: "Service des modes d'accueil de la petite enfance", Subject: "Bienvenue sur l'extranet des assistants maternels",
-				Body:      "Retrouvez sur cet extranet vos informations, votre agrément et la déclaration des enfants accueillis.",
-				CreatedAt: time.Date(2024, 8, 6, 15, 4, 0, 0, paris)},
-			{SenderService: "Service des modes d'accueil de la petite enfance", Subject: "attention regardez la météo pour les alertes orange ou rouges",
-				Body:      "En cas d'alerte météo orange ou rouge, suivez les consignes de la préfecture et informez les parents.",
-				CreatedAt: time.Date(2024, 10, 21, 15, 31, 0, 0, paris)},
-		} {
-			if _, err := q.CreateMessage(ctx, m); err != nil {
-				return fmt.Errorf("demo message: %w", err)
-			}
+		// Messages: see messages.go.
+		if err := loadMessages(ctx, tx, paris); err != nil {
+			return err
 		}
 		// Agréments (100001 in a MAM, 100002's ending soon) and documents: see their files.
 		if err := loadAgrements(ctx, q, time.Now().In(paris)); err != nil {

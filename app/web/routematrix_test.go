@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +46,10 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		// listed, and none but those listed.
 		loggedOut    = toLogin.changing("sessions")
 		childDeleted = seeOther("/enfants-accueillis").changing("children", "care_periods")
+		// Opening a message marks it read (once); archiving and restoring
+		// change her state of it, and go back to the list.
+		messageRead  = ok.changing("message_states")
+		messageMoved = seeOther("/messages").changing("message_states")
 		// The address changes and the old one is told: an email job, then the mailbox.
 		emailChanged = seeOther("/adresse-email-confirmee").changing("assmats", "account_tokens", "river_job", "dev_mailbox")
 	)
@@ -61,6 +67,15 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		}}
 		unknownState = matrixTarget{"an unknown gallery state", func(*matrixFixture, bool) map[string]string {
 			return map[string]string{"component": "LoginPage", "state": "nulle-part"}
+		}}
+		// A new personal message of A for each request (archived, for a
+		// restore): whatever an earlier request did to another, this one is
+		// unread and in the box the action needs.
+		messageOfA = matrixTarget{"A's personal message", func(fx *matrixFixture, _ bool) map[string]string {
+			return map[string]string{"id": strconv.FormatInt(fx.personalMessageOfA(false), 10)}
+		}}
+		archivedOfA = matrixTarget{"A's archived personal message", func(fx *matrixFixture, _ bool) map[string]string {
+			return map[string]string{"id": strconv.FormatInt(fx.personalMessageOfA(true), 10)}
 		}}
 	)
 	// The inline check of one field, as htmx sends it when the field is left.
@@ -120,6 +135,12 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "POST /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: invalid, b: notFound, temp: toNewPassword},
 		{route: "GET /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
 		{route: "POST /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: childDeleted, b: notFound, temp: toNewPassword},
+
+		// Messages: the general ones and her own. A's personal message is not B's to see.
+		{route: "GET /messages", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "GET /messages/:id", target: messageOfA, anon: toLogin, a: messageRead, b: notFound, temp: toNewPassword},
+		{route: "POST /messages/:id/archiver", target: messageOfA, anon: toLogin, a: messageMoved, b: notFound, temp: toNewPassword},
+		{route: "POST /messages/:id/restaurer", target: archivedOfA, anon: toLogin, a: messageMoved, b: notFound, temp: toNewPassword},
 	}
 
 	// The signed-in area's middleware (requireUser, app/web/signed_in.go) runs for every
@@ -222,4 +243,20 @@ func TestRouteMatrix(t *testing.T) {
 	t.Logf("%d routes, %d rows (+%d unrouted), %d roles: %d cases (%d safe-method, %d unsafe with a valid token, %d CSRF refusals) in %s",
 		len(routes), len(routed), len(unrouted), len(matrixRoles), n.safe+n.unsafe+n.refused, n.safe, n.unsafe, n.refused,
 		time.Since(start).Round(time.Millisecond))
+}
+
+// personalMessageOfA writes a new personal message to A, archived or not,
+// straight into the tables (no email: the matrix checks who reaches it).
+func (fx *matrixFixture) personalMessageOfA(archived bool) int64 {
+	fx.t.Helper()
+	var id int64
+	fx.env.QueryRow(`INSERT INTO messages (sender_service, subject, body, recipient_assmat_id)
+		VALUES ('Service de PMI', 'Message de la matrice', 'Texte', $1) RETURNING id`, []any{fx.idA}, &id)
+	if archived {
+		if _, err := fx.env.Pool.Exec(context.Background(),
+			`INSERT INTO message_states (assmat_id, message_id, archived_at) VALUES ($1, $2, now())`, fx.idA, id); err != nil {
+			fx.t.Fatal(err)
+		}
+	}
+	return id
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/devgallery"
 	"github.com/departement06/extranet-assmat/app/devmail"
+	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
@@ -82,4 +83,10 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 	private.Post(paths.Children+"/:id/modifier", kids.Update)
 	private.Get(paths.Children+"/:id/supprimer", kids.ConfirmDelete)
 	private.Post(paths.Children+"/:id/supprimer", kids.Delete)
+
+	mbox := messages.New(d.Pool, d.Now)
+	private.Get(paths.Messages, mbox.List)
+	private.Get(paths.Messages+"/:id", mbox.View)
+	private.Post(paths.Messages+"/:id/"+components.MessageArchive, mbox.Archive)
+	private.Post(paths.Messages+"/:id/"+components.MessageRestore, mbox.Restore)
 }

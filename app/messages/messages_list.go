@@ -1,0 +1,49 @@
+package messages
+
+import (
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
+	"github.com/departement06/extranet-assmat/components"
+)
+
+// List renders one view of the list (one query, session aside): the full
+// page, or for htmx the region alone, the same markup. A malformed page is
+// a 404; a page past the end (messages archived since the link was made)
+// sends to the view's first page.
+func (h *Handlers) List(c *fiber.Ctx) error {
+	q, ok := ParseListQuery(func(name string) string { return c.Query(name) })
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	u := session.CurrentUser(c)
+	l, err := loadList(c.UserContext(), h.q, u.ID, ownName(u), q)
+	if err != nil {
+		return err
+	}
+	if q.Page > 1 && len(l.Rows) == 0 {
+		q.Page = 1
+		return httpx.Redirect(c, q.URL())
+	}
+	p := ListProps(l, ownName(u), httpx.TakeNotice(c))
+	return httpx.Render(c, httpx.View{Title: listTitle(q, l), Page: components.MessagesListPage(p), Fragment: components.MessagesRegion(p)})
+}
+
+// listTitle names the view in the browser's tab (and its history).
+func listTitle(q ListQuery, l List) string {
+	t := BoxTitle(q.Archived)
+	if q.Search != "" {
+		t += " – recherche « " + q.Search + " »"
+	}
+	if l.Pages() > 1 {
+		t += " – " + summaryPage(q, l)
+	}
+	return t
+}
+
+func summaryPage(q ListQuery, l List) string {
+	return "page " + strconv.Itoa(q.Page) + " sur " + strconv.Itoa(l.Pages())
+}
