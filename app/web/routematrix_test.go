@@ -68,6 +68,17 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		unknownState = matrixTarget{"an unknown gallery state", func(*matrixFixture, bool) map[string]string {
 			return map[string]string{"component": "LoginPage", "state": "nulle-part"}
 		}}
+		// Documents are the département's, the same for every childminder.
+		storedFile = matrixTarget{"a stored file", func(fx *matrixFixture, _ bool) map[string]string {
+			var id int64
+			fx.env.QueryRow(`SELECT min(id) FROM documents WHERE file_content IS NOT NULL`, nil, &id)
+			return map[string]string{"id": itoa(id)}
+		}}
+		linkDocument = matrixTarget{"a link, without a file", func(fx *matrixFixture, _ bool) map[string]string {
+			var id int64
+			fx.env.QueryRow(`SELECT min(id) FROM documents WHERE file_content IS NULL`, nil, &id)
+			return map[string]string{"id": itoa(id)}
+		}}
 		// A new personal message of A for each request (archived, for a
 		// restore): whatever an earlier request did to another, this one is
 		// unread and in the box the action needs.
@@ -135,6 +146,13 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "POST /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: invalid, b: notFound, temp: toNewPassword},
 		{route: "GET /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
 		{route: "POST /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: childDeleted, b: notFound, temp: toNewPassword},
+
+		// Read only; her agrément is read by her own id, so B sees hers.
+		{route: "GET /mon-agrement", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "GET /documents-utiles", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "GET /documents-utiles/:id/fichier", target: storedFile, anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+		{route: "GET /documents-utiles/:id/fichier", target: linkDocument, anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
+		{route: "GET /documents-utiles/:id/fichier", target: unknownID, anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
 
 		// Messages: the general ones and her own. A's personal message is not B's to see.
 		{route: "GET /messages", anon: toLogin, a: ok, b: ok, temp: toNewPassword},

@@ -6,11 +6,13 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/account"
+	"github.com/departement06/extranet-assmat/app/agrement"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/devgallery"
 	"github.com/departement06/extranet-assmat/app/devmail"
+	"github.com/departement06/extranet-assmat/app/documents"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
@@ -83,6 +85,13 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 	private.Post(paths.Children+"/:id/modifier", kids.Update)
 	private.Get(paths.Children+"/:id/supprimer", kids.ConfirmDelete)
 	private.Post(paths.Children+"/:id/supprimer", kids.Delete)
+
+	// Mon agrément and Documents utiles: read only, one query each.
+	agr := agrement.New(d.Pool, d.Now)
+	private.Get(paths.Agrement, agr.Show)
+	docs := documents.New(d.Pool)
+	private.Get(paths.Documents, docs.List)
+	private.Get(documents.FileRoute, docs.Download)
 
 	mbox := messages.New(d.Pool, d.Now)
 	private.Get(paths.Messages, mbox.List)

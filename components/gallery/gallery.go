@@ -32,12 +32,13 @@ const (
 	GroupAccount  Group = "Tableau de bord et Mon compte"
 	GroupChildren Group = "Enfants accueillis"
 	GroupMessages Group = "Messages"
+	GroupAgrement Group = "Mon agrément et Documents utiles"
 	GroupErrors   Group = "Pages d'erreur"
 	GroupOther    Group = "Autres pages"
 )
 
 // Groups are the index's headings, in order.
-var Groups = []Group{GroupLayout, GroupPalette, GroupFields, GroupLogin, GroupAccount, GroupChildren, GroupMessages, GroupErrors, GroupOther}
+var Groups = []Group{GroupLayout, GroupPalette, GroupFields, GroupLogin, GroupAccount, GroupChildren, GroupMessages, GroupAgrement, GroupErrors, GroupOther}
 
 // Visitor is who the layout shows as signed in: the menu depends on it.
 type Visitor int
@@ -80,7 +81,7 @@ func (s State) URL() string { return paths.Gallery + "/" + s.Component + "/" + s
 // States is the registry: every state of every group, in the index's order.
 func States() []State {
 	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(),
-		childrenStates(), messagesStates(), errorStates(), otherStates())
+		childrenStates(), messagesStates(), agrementStates(), errorStates(), otherStates())
 }
 
 // Find is the state of that component and name.
