@@ -48,10 +48,32 @@ func agrementChildren(n int) string {
 	return strconv.Itoa(n) + " enfants"
 }
 
-// orUnknown shows a missing value as such rather than as a blank.
+// agrementValidity says the period in words: "du 01/09/2024 au 31/08/2029",
+// "depuis le 01/09/2024", "jusqu'au 31/08/2029".
+func agrementValidity(a AgrementView) string {
+	switch {
+	case a.ValidFrom != "" && a.ValidUntil != "":
+		return "du " + a.ValidFrom + " au " + a.ValidUntil
+	case a.ValidFrom != "":
+		return "depuis le " + a.ValidFrom
+	case a.ValidUntil != "":
+		return "jusqu'au " + a.ValidUntil
+	}
+	return "Non renseignée"
+}
+
+// orUnknown shows a missing value as such rather than as a blank;
+// orUnknownF is the same for a feminine noun (une date, une adresse).
 func orUnknown(s string) string {
 	if s == "" {
 		return "Non renseigné"
+	}
+	return s
+}
+
+func orUnknownF(s string) string {
+	if s == "" {
+		return "Non renseignée"
 	}
 	return s
 }

@@ -1,9 +1,12 @@
 package agrement
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/departement06/extranet-assmat/components"
 )
 
 func TestRemindersAroundTheirLimits(t *testing.T) {
@@ -42,5 +45,35 @@ func TestViewPlaceAddressAndExemptions(t *testing.T) {
 	if mam.Place != "En maison d'assistants maternels (MAM)" || mam.MamName != "MAM Les Loups" || mam.Address != "Nice" ||
 		strings.Join(mam.Derogations, "|") != "Première|Seconde" {
 		t.Errorf("mam: %+v", mam)
+	}
+}
+
+// The dashboard's summary says each validity in words, even half known, and
+// carries the reminder.
+func TestSummaryValidity(t *testing.T) {
+	today := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	d := func(y int, m time.Month, day int) *time.Time {
+		t := time.Date(y, m, day, 0, 0, 0, 0, time.UTC)
+		return &t
+	}
+	var b strings.Builder
+	err := components.AgrementSummary(Props([]Agrement{
+		{Numero: "A1", ValidFrom: d(2024, 9, 1), ValidUntil: d(2029, 8, 31), Capacity: 4},
+		{Numero: "A2", ValidFrom: d(2024, 9, 1), Capacity: 1},
+		{Numero: "A3", ValidUntil: d(2027, 1, 31)},
+		{Numero: "A4"},
+	}, today)).Render(context.Background(), &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"A1</dd>", "du 01/09/2024 au 31/08/2029", "4 enfants simultanément",
+		"A2</dd>", "depuis le 01/09/2024", "1 enfant simultanément",
+		"A3</dd>", "jusqu&#39;au 31/01/2027", "cet agrément prend fin le 31/01/2027",
+		"A4</dd>", "Non renseignée",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in %s", want, b.String())
+		}
 	}
 }

@@ -63,6 +63,7 @@ func agrementStates() []State {
 		page("aucun", "Aucun agrément", nil...),
 		summary("un-agrement", "Tableau de bord : un agrément", home),
 		summary("echeance-proche", "Tableau de bord : fin de validité proche", soon),
+		summary("plusieurs", "Tableau de bord : plusieurs agréments, dates non renseignées", mam, expired, unknown),
 		summary("aucun", "Tableau de bord : aucun agrément"),
 
 		st("DocumentsPage", "liens-et-fichiers", "Fichiers et liens, titres longs", paths.Documents,
