@@ -69,7 +69,7 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 	private := app.Group("", requireUser)
 	private.Get(paths.PasswordChange, authH.ShowPasswordChange)
 	private.Post(paths.PasswordChange, authH.SubmitPasswordChange)
-	dash := dashboard.New(d.Pool)
+	dash := dashboard.New(d.Pool, d.Now)
 	private.Get(paths.Dashboard, dash.Show)
 	private.Get(paths.Account, accountH.Show)
 	private.Post(paths.AccountPass, accountH.SubmitPassword)

@@ -80,7 +80,7 @@ func (s State) URL() string { return paths.Gallery + "/" + s.Component + "/" + s
 
 // States is the registry: every state of every group, in the index's order.
 func States() []State {
-	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(),
+	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(), dashboardStates(),
 		childrenStates(), messagesStates(), agrementStates(), errorStates(), otherStates())
 }
 
