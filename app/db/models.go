@@ -67,13 +67,30 @@ type AccountToken struct {
 }
 
 type Agent struct {
-	ID           int64
-	Login        string
-	Nom          string
-	Prenom       string
-	Email        string
-	PasswordHash *string
-	CreatedAt    time.Time
+	ID                int64
+	Login             string
+	Nom               string
+	Prenom            string
+	Email             string
+	PasswordHash      *string
+	CreatedAt         time.Time
+	PasswordChangedAt *time.Time
+	DisabledAt        *time.Time
+}
+
+type AgentSession struct {
+	K string
+	V []byte
+	E int64
+}
+
+type AgentToken struct {
+	ID        int64
+	AgentID   int64
+	TokenHash []byte
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+	CreatedAt time.Time
 }
 
 type Agrement struct {
