@@ -74,49 +74,80 @@ func run(ctx context.Context, args []string) error {
 	}
 }
 
-func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
-	dbURL := cfg.DatabaseURL
-	embedded := dbURL == ""
-	if embedded {
+// database is the app's database, migrated and with its demo data when it is
+// the embedded default (or LOAD_DEMO_DATA=1): what every command that needs
+// the database starts from. close stops the pool, then the private cluster.
+type database struct {
+	URL      string
+	Pool     *pgxpool.Pool
+	Embedded bool
+	close    []func()
+}
+
+// Close releases the pool, then stops the private cluster if there is one.
+func (d *database) Close() {
+	for i := len(d.close) - 1; i >= 0; i-- {
+		d.close[i]()
+	}
+}
+
+// openDatabase opens DATABASE_URL, or starts the private cluster of the
+// embedded default, applies the migrations, and loads the demo data.
+func openDatabase(ctx context.Context, cfg config.Config, log *slog.Logger) (*database, error) {
+	d := &database{URL: cfg.DatabaseURL, Embedded: cfg.DatabaseURL == ""}
+	if d.Embedded {
 		cluster, err := pgdev.Start(ctx, pgdev.Options{
 			Dir: filepath.Join(cfg.DataDir, "postgres"),
 			Log: func(f string, a ...any) { log.Info(fmt.Sprintf(f, a...)) },
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
-		defer func() {
+		d.close = append(d.close, func() {
 			if err := cluster.Stop(); err != nil {
 				log.Error("stopping PostgreSQL", "err", err)
 			} else {
 				log.Info("PostgreSQL stopped")
 			}
-		}()
-		if dbURL, err = ensureDatabase(ctx, cluster.URL, "extranet"); err != nil {
-			return err
+		})
+		if d.URL, err = ensureDatabase(ctx, cluster.URL, "extranet"); err != nil {
+			d.Close()
+			return nil, err
 		}
 	}
-	applied, err := migrate.Up(ctx, dbURL)
+	applied, err := migrate.Up(ctx, d.URL)
 	if err != nil {
-		return err
+		d.Close()
+		return nil, err
 	}
 	if len(applied) > 0 {
 		log.Info("migrations applied", "files", applied)
 	}
-	pool, err := pgxpool.New(ctx, dbURL)
-	if err != nil {
-		return err
+	if d.Pool, err = pgxpool.New(ctx, d.URL); err != nil {
+		d.Close()
+		return nil, err
 	}
-	defer pool.Close()
-	if embedded || os.Getenv("LOAD_DEMO_DATA") == "1" {
-		loaded, err := demo.Load(ctx, pool)
+	d.close = append(d.close, d.Pool.Close)
+	if d.Embedded || os.Getenv("LOAD_DEMO_DATA") == "1" {
+		loaded, err := demo.Load(ctx, d.Pool)
 		if err != nil {
-			return fmt.Errorf("demo data: %w", err)
+			d.Close()
+			return nil, fmt.Errorf("demo data: %w", err)
 		}
 		if loaded {
 			log.Info("demo data loaded")
 		}
 	}
+	return d, nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	d, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	dbURL, pool, embedded := d.URL, d.Pool, d.Embedded
 	// The mail queue polls and works in the background on a small pool of its
 	// own, so that it never takes the connections pages need.
 	queuePool, err := pgxpool.New(ctx, withPoolSize(dbURL, 4))
