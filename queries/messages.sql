@@ -75,9 +75,10 @@ LIMIT @row_limit::int OFFSET @row_offset::int;
 
 -- name: OpenMessage :one
 -- One message the childminder may see (a general one, or a personal one of
--- hers), marked read in the same statement the first time she opens it. A
--- message already read writes nothing: the INSERT gets no row to insert.
--- The state row is created here, lazily, only when there is a state to keep.
+-- hers), marked read in the same statement (one round trip: the page has no
+-- other to spare) the first time she opens it. A message already read
+-- writes nothing: the INSERT gets no row to insert, so no row is even
+-- locked. The state row is created here, lazily.
 WITH m AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
            (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
@@ -95,6 +96,16 @@ WITH m AS (
     RETURNING message_id
 )
 SELECT id, created_at, sender_service, subject, body, personal, was_read, archived FROM m;
+
+-- name: MarkMessageRead :exec
+-- Records that she has read a message she may see, the first time only
+-- (the first reading's time is kept), without showing it: for the demo data
+-- and the back office.
+INSERT INTO message_states (assmat_id, message_id, read_at)
+SELECT @assmat_id::bigint, m.id, @now::timestamptz FROM messages m
+WHERE m.id = @id::bigint AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)
+ON CONFLICT (assmat_id, message_id) DO UPDATE SET read_at = EXCLUDED.read_at
+    WHERE message_states.read_at IS NULL;
 
 -- name: ArchiveMessage :one
 -- Archives a message the childminder may see; found is 0 for any other (a

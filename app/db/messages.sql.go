@@ -202,6 +202,28 @@ func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]L
 	return items, nil
 }
 
+const markMessageRead = `-- name: MarkMessageRead :exec
+INSERT INTO message_states (assmat_id, message_id, read_at)
+SELECT $1::bigint, m.id, $2::timestamptz FROM messages m
+WHERE m.id = $3::bigint AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
+ON CONFLICT (assmat_id, message_id) DO UPDATE SET read_at = EXCLUDED.read_at
+    WHERE message_states.read_at IS NULL
+`
+
+type MarkMessageReadParams struct {
+	AssmatID int64
+	Now      time.Time
+	ID       int64
+}
+
+// Records that she has read a message she may see, the first time only
+// (the first reading's time is kept), without showing it: for the demo data
+// and the back office.
+func (q *Queries) MarkMessageRead(ctx context.Context, arg MarkMessageReadParams) error {
+	_, err := q.db.Exec(ctx, markMessageRead, arg.AssmatID, arg.Now, arg.ID)
+	return err
+}
+
 const openMessage = `-- name: OpenMessage :one
 WITH m AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
@@ -240,9 +262,10 @@ type OpenMessageRow struct {
 }
 
 // One message the childminder may see (a general one, or a personal one of
-// hers), marked read in the same statement the first time she opens it. A
-// message already read writes nothing: the INSERT gets no row to insert.
-// The state row is created here, lazily, only when there is a state to keep.
+// hers), marked read in the same statement (one round trip: the page has no
+// other to spare) the first time she opens it. A message already read
+// writes nothing: the INSERT gets no row to insert, so no row is even
+// locked. The state row is created here, lazily.
 func (q *Queries) OpenMessage(ctx context.Context, arg OpenMessageParams) (OpenMessageRow, error) {
 	row := q.db.QueryRow(ctx, openMessage, arg.AssmatID, arg.ID, arg.Now)
 	var i OpenMessageRow

@@ -85,7 +85,7 @@ func loadMessages(ctx context.Context, tx pgx.Tx, paris *time.Location) error {
 	if err != nil {
 		return err
 	}
-	if _, err := q.OpenMessage(ctx, db.OpenMessageParams{AssmatID: gertrude, ID: read, Now: at(2024, 9, 12, 18, 0)}); err != nil {
+	if err := q.MarkMessageRead(ctx, db.MarkMessageReadParams{AssmatID: gertrude, ID: read, Now: at(2024, 9, 12, 18, 0)}); err != nil {
 		return fmt.Errorf("demo read mark: %w", err)
 	}
 	if _, err := q.ArchiveMessage(ctx, db.ArchiveMessageParams{AssmatID: gertrude, ID: archived, Now: at(2024, 2, 1, 9, 0)}); err != nil {

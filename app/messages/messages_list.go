@@ -29,7 +29,7 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		return httpx.Redirect(c, q.URL())
 	}
 	p := ListProps(l, ownName(u), httpx.TakeNotice(c))
-	return httpx.Render(c, httpx.View{Title: listTitle(q, l), Page: components.MessagesListPage(p), Fragment: components.MessagesRegion(p)})
+	return httpx.Render(c, httpx.View{Title: listTitle(q, l), Page: components.MessagesListPage(p), Fragment: components.MessagesRegionSwap(p)})
 }
 
 // listTitle names the view in the browser's tab (and its history).

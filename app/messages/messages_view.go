@@ -11,14 +11,15 @@ import (
 // View shows one message and marks it read.
 //
 // Opening a message is what reads it (seed §2.3, "Voir"; the notification
-// email links straight here), so the read mark is written by the very
-// statement that loads the message (OpenMessage), once: a message already
-// read writes nothing, however often its page is shown. That keeps the cost
-// rule's intent ("reading a page never writes" is about the session's
-// expiry and hidden per-request writes): one round trip, no session write,
-// an idempotent state change of the visitor's own data. A POST from the
-// page instead would leave a message opened without JavaScript, or from
-// the email, unread.
+// email links straight here), so this GET records it, the first time only:
+// a state write of the visitor's own data, idempotent (the first reading's
+// time is kept), made by the very statement that loads the message
+// (OpenMessage): the session takes two round trips, the message the third,
+// so a separate mark would be a fourth. The page of a message already read
+// writes nothing (its INSERT has no row to insert: TestMessagePageMarksItRead
+// checks the state row is untouched), though a counter of statements that
+// may write counts it. Marking it read with a POST from the page instead
+// would leave a message opened without JavaScript, or from the email, unread.
 //
 // The query string is the list view the visitor came from: the page leads
 // back to it, and its archive form returns there.

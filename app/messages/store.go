@@ -45,8 +45,8 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, ownName string
 	return l, nil
 }
 
-// openMessage loads a message the childminder may see and marks it read (one
-// statement, see OpenMessage); ok is false for any other message.
+// openMessage loads a message the childminder may see and marks it read,
+// in one statement (see OpenMessage); ok is false for any other message.
 func openMessage(ctx context.Context, q *db.Queries, assmatID, id int64, now func() time.Time) (Message, bool, error) {
 	r, err := q.OpenMessage(ctx, db.OpenMessageParams{AssmatID: assmatID, ID: id, Now: now()})
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -98,7 +98,7 @@ func ListProps(l List, ownName, notice string) components.MessagesListProps {
 		for n := 1; n <= pages; n++ {
 			pq := q
 			pq.Page = n
-			p.Pages = append(p.Pages, components.MessagesPageLink{Label: strconv.Itoa(n), Hidden: "Page ", URL: pq.URL(), Current: n == q.Page})
+			p.Pages = append(p.Pages, components.MessagesPageLink{ID: "page-" + strconv.Itoa(n), Label: strconv.Itoa(n), Hidden: "Page ", URL: pq.URL(), Current: n == q.Page})
 		}
 	}
 	return p

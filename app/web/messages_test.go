@@ -217,8 +217,8 @@ func TestMessagesSortByEachColumnBothWays(t *testing.T) {
 			if col == "date" {
 				start = c.Get("/messages?tri=objet", apptest.HTMXIf(htmx)...)
 			}
-			href := start.Doc.Find("#tri-" + col).AttrOr("href", "")
-			if hx := start.Doc.Find("#tri-" + col).AttrOr("hx-get", ""); hx != href || href == "" {
+			href := start.Doc.Find("#tri-"+col).AttrOr("href", "")
+			if hx := start.Doc.Find("#tri-"+col).AttrOr("hx-get", ""); hx != href || href == "" {
 				t.Fatalf("%s: href %q, hx-get %q", col, href, hx)
 			}
 			seen := map[string]bool{}
@@ -251,7 +251,7 @@ func TestMessagesSortByEachColumnBothWays(t *testing.T) {
 				if col == "destinataire" && dir == "ascending" && (rows[0].recipient != "Gertrude ASSMAT" || rows[2].recipient != "Tous les assistants maternels") {
 					t.Errorf("%s: recipients %q, %q, %q", href, rows[0].recipient, rows[1].recipient, rows[2].recipient)
 				}
-				href = res.Doc.Find("#tri-" + col).AttrOr("href", "")
+				href = res.Doc.Find("#tri-"+col).AttrOr("href", "")
 			}
 			if !seen["ascending"] || !seen["descending"] {
 				t.Errorf("%s (htmx %v): the header's link does not reverse the order: %v", col, htmx, seen)
@@ -598,28 +598,28 @@ func TestAnotherChildmindersMessageIsNotFound(t *testing.T) {
 }
 
 // The list and the message page cost at most 3 round trips, session
-// included; the list never writes.
+// included; the list never writes. The message page is one statement that
+// may write (the read mark, see messages.View): for a message already read
+// it writes nothing, which TestMessagePageMarksItRead checks on the row.
 func TestMessagesPagesCostAtMostThreeRoundTrips(t *testing.T) {
 	t.Parallel()
 	env, c := signedInA(t)
 	read := strconv.FormatInt(messageID(t, env, readOwn), 10)
+	unread := strconv.FormatInt(messageID(t, env, unreadOwn), 10)
 	for _, u := range []string{"/messages", "/messages?page=2", "/messages?boite=archives", "/messages?recherche=m%C3%A9t%C3%A9o&tri=objet",
-		"/messages?tri=destinataire&ordre=decroissant", "/messages/" + read} {
+		"/messages?tri=destinataire&ordre=decroissant", "/messages/" + unread, "/messages/" + read} {
+		maxWrites := int64(0)
+		if strings.HasPrefix(u, "/messages/") {
+			maxWrites = 1
+		}
 		for _, htmx := range []bool{false, true} {
 			env.Trips.Reset()
 			res := c.Get(u, apptest.HTMXIf(htmx)...)
 			mustStatus(t, res, http.StatusOK, u)
-			if n, w := env.Trips.Trips(), env.Trips.Writes(); n > 3 || w > 0 {
-				t.Errorf("%s (htmx %v): %d round trips, %d writes", u, htmx, n, w)
+			if n, w := env.Trips.Trips(), env.Trips.Writes(); n > 3 || w > maxWrites {
+				t.Errorf("%s (htmx %v): %d round trips, %d writing statements", u, htmx, n, w)
 			}
 		}
-	}
-	// Opening an unread message is one round trip more than the session, write included.
-	unread := strconv.FormatInt(messageID(t, env, unreadOwn), 10)
-	env.Trips.Reset()
-	mustStatus(t, c.Get("/messages/"+unread), http.StatusOK, "unread message")
-	if n := env.Trips.Trips(); n > 3 {
-		t.Errorf("opening an unread message: %d round trips", n)
 	}
 }
 
