@@ -22,6 +22,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/departement06/extranet-assmat/app/benchdata"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/demo"
 	"github.com/departement06/extranet-assmat/app/mail"
@@ -69,6 +70,13 @@ func run(ctx context.Context, args []string) error {
 		}
 		fmt.Printf("%d migration(s) applied %v\n", len(applied), applied)
 		return nil
+	case "seed-bench":
+		d, err := openDatabase(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		return benchdata.Main(ctx, d.Pool, args[1:], os.Stdout)
 	default:
 		return fmt.Errorf("unknown command %q (commands: serve, migrate)", cmd)
 	}
