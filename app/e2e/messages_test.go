@@ -126,6 +126,10 @@ func TestMessagesMailbox(t *testing.T) {
 			if got := p.Text("#messages-annonce"); got != "Message archivé." {
 				t.Errorf("[JS on] status after archiving: %q", got)
 			}
+			p.settled()
+			if got := p.Eval(`document.activeElement.id`); got != "messages-titre" {
+				t.Errorf("[JS on] after archiving, the focus is on %q, not the list's heading", got)
+			}
 		} else {
 			// The form's answer is a new page (the old one had the mark).
 			for deadline := time.Now().Add(10 * time.Second); p.Eval(`String(window.__samePage)`) == "yes"; {

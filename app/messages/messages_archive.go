@@ -22,5 +22,5 @@ func (h *Handlers) Archive(c *fiber.Ctx) error {
 	if found == 0 {
 		return fiber.ErrNotFound
 	}
-	return rowDone(c, id, NoticeArchived, "Message archivé.")
+	return rowDone(c, id, NoticeArchived, "Message archivé.", BoxTitle(false))
 }

@@ -22,5 +22,5 @@ func (h *Handlers) Restore(c *fiber.Ctx) error {
 	if found == 0 {
 		return fiber.ErrNotFound
 	}
-	return rowDone(c, id, NoticeRestored, "Message restauré.")
+	return rowDone(c, id, NoticeRestored, "Message restauré.", BoxTitle(true))
 }

@@ -12,9 +12,9 @@ import (
 // region; without JavaScript, or from the message's page, the visitor goes
 // back to the list view the form came from (its "retour" field), with a
 // notice.
-func rowDone(c *fiber.Ctx, id int64, notice, said string) error {
+func rowDone(c *fiber.Ctx, id int64, notice, said string, box string) error {
 	if httpx.IsHTMX(c) && c.Get("HX-Target") == components.MessageRowID(id) {
-		return httpx.Render(c, httpx.View{Page: components.MessageRowRemoved(said)})
+		return httpx.Render(c, httpx.View{Page: components.MessageRowRemoved(said, box)})
 	}
 	// Any other request, htmx included (HX-Redirect), changes page.
 	back := ParseReturn(c.FormValue(components.MessagesReturnName))

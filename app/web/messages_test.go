@@ -438,6 +438,9 @@ func TestMessagesArchiveAndRestoreBothWays(t *testing.T) {
 	c.Get("/messages")
 	res = c.Submit("/messages/"+sid+"/archiver", nil, apptest.HTMX, apptest.Header{Name: "HX-Target", Value: "message-" + sid})
 	mustStatus(t, res, http.StatusOK, "htmx archive")
+	if h := res.Doc.Find(`h2#messages-titre[autofocus][tabindex="-1"][hx-swap-oob]`); apptest.TextOf(h) != "Messages reçus" {
+		t.Errorf("htmx archive: the heading that takes the focus says %q", apptest.TextOf(h))
+	}
 	if apptest.TextOf(res.Doc.Find("#messages-annonce")) != "Message archivé." || !inBox("archives") {
 		t.Errorf("htmx archive: %s", res.Body)
 	}

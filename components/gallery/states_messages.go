@@ -71,7 +71,7 @@ func messagesStates() []State {
 			list(received, sample[1:], 2, messages.Notices()[messages.NoticeArchived]))}),
 		st("MessagesRegion", "page-2", "Région échangée par htmx : page 2", State{Render: components.MessagesRegion(list(second, page[:5], 25, "")), Fragment: true}),
 		st("MessagesRegionSwap", "recherche", "Réponse htmx : la région et son annonce", State{Render: components.MessagesRegionSwap(list(search, sample[:1], 1, "")), Fragment: true}),
-		st("MessageRowRemoved", "archive", "Réponse htmx à « Archiver » (annonce)", State{Render: components.MessageRowRemoved("Message archivé."), Fragment: true}),
+		st("MessageRowRemoved", "archive", "Réponse htmx à « Archiver » (annonce)", State{Render: components.MessageRowRemoved("Message archivé.", messages.BoxTitle(false)), Fragment: true}),
 		st("MessagePage", "personnel", "Message personnel avec un lien", State{Render: components.MessagePage(messages.MessageView(msg, owner, received))}),
 		st("MessagePage", "archive", "Message général archivé", State{Render: components.MessagePage(messages.MessageView(archivedMsg, owner, archived))}),
 	}
