@@ -40,6 +40,12 @@ const (
 const (
 	MessagesRegionID = "messages"
 	MessagesStatusID = "messages-annonce"
+	// MessagesHeadingID is the list's heading: it takes the focus when the
+	// control that had it is gone from the swapped list (a box link, hidden
+	// in the closed menu; "Effacer la recherche"; an archived row's button).
+	MessagesHeadingID     = "messages-titre"
+	MessagesBoxIDPrefix   = "boite-"
+	MessagesClearSearchID = "effacer-recherche"
 )
 
 // Titles of the two boxes, and the recipient of a general message (seed §2.3.1).

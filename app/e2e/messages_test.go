@@ -58,6 +58,12 @@ func TestMessagesMailbox(t *testing.T) {
 		p.Click("#boite-archives")
 		p.WaitFor(`#boite-archives[aria-current="page"]`)
 		samePage("the archived box")
+		if js {
+			p.settled()
+			if got := p.Eval(`document.activeElement.id`); got != "messages-titre" {
+				t.Errorf("[JS on] after switching box, the focus is on %q, not the list's heading", got)
+			}
+		}
 		if got := p.Text("#messages-titre"); got != "Messages archivés" {
 			t.Errorf("[%s] after the menu: heading %q", p.Mode(), got)
 		}

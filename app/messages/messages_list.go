@@ -2,6 +2,7 @@ package messages
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -29,6 +30,12 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		return httpx.Redirect(c, q.URL())
 	}
 	p := ListProps(l, ownName(u), httpx.TakeNotice(c))
+	// htmx names the element that asked (HX-Trigger, its id): when the new
+	// list no longer shows it, the heading takes the focus it held.
+	if trigger := c.Get("HX-Trigger"); httpx.IsHTMX(c) &&
+		(strings.HasPrefix(trigger, components.MessagesBoxIDPrefix) || trigger == components.MessagesClearSearchID) {
+		p.FocusHeading = true
+	}
 	return httpx.Render(c, httpx.View{Title: listTitle(q, l), Page: components.MessagesListPage(p), Fragment: components.MessagesRegionSwap(p)})
 }
 

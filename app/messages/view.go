@@ -57,9 +57,9 @@ func ListProps(l List, ownName, notice string) components.MessagesListProps {
 		b := keep
 		b.Archived = archived
 		b.Search = q.Search
-		id := "boite-" + components.MessagesBoxReceived
+		id := components.MessagesBoxIDPrefix + components.MessagesBoxReceived
 		if archived {
-			id = "boite-" + components.MessagesBoxArchived
+			id = components.MessagesBoxIDPrefix + components.MessagesBoxArchived
 		}
 		p.Boxes = append(p.Boxes, components.MessagesBoxLink{ID: id, Label: BoxTitle(archived), URL: b.URL(), Current: archived == q.Archived})
 	}

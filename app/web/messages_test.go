@@ -193,6 +193,24 @@ func fold(s string) string {
 	return strings.ToLower(out)
 }
 
+// A swap asked by a control the new list no longer shows (a box link in the
+// closed menu, "Effacer la recherche") gives the heading the focus; any
+// other (a sort link, a page link, the search form) keeps it where it is.
+func TestMessagesSwapFocusesTheHeadingOnlyWhenItsControlIsGone(t *testing.T) {
+	t.Parallel()
+	_, c := signedInA(t)
+	for trigger, want := range map[string]bool{"boite-archives": true, "boite-recus": true, "effacer-recherche": true,
+		"tri-objet": false, "page-2": false, "": false} {
+		res := c.Get("/messages?boite=archives", apptest.HTMX, apptest.Header{Name: "HX-Trigger", Value: trigger})
+		if got := res.Doc.Find("#messages-titre[autofocus]").Length() == 1; got != want {
+			t.Errorf("HX-Trigger %q: heading autofocus %v, want %v", trigger, got, want)
+		}
+	}
+	if res := c.Get("/messages", apptest.Header{Name: "HX-Trigger", Value: "boite-recus"}); res.Doc.Find("[autofocus]").Length() != 0 {
+		t.Errorf("a full page has an autofocus")
+	}
+}
+
 // Each column sorts both ways from its header's link; aria-sort says which.
 func TestMessagesSortByEachColumnBothWays(t *testing.T) {
 	t.Parallel()
