@@ -15,9 +15,9 @@ import (
 const demoService = "Service des modes d'accueil de la petite enfance"
 
 // loadMessages gives Gertrude (100001) a mailbox worth trying: the seed's
-// two general messages, two personal ones (one read, one unread), one
-// archived, and enough older general messages for a second page of
-// "Messages reçus" (PageSize is 20).
+// two general messages (unread), two personal ones (one read, one unread),
+// one archived, and enough older general messages, read, for a second page
+// of "Messages reçus" (PageSize is 20).
 func loadMessages(ctx context.Context, tx pgx.Tx, paris *time.Location) error {
 	q := db.New(tx)
 	g, err := q.GetAssmatByLogin(ctx, Logins[0].Identifiant)
@@ -53,13 +53,18 @@ func loadMessages(ctx context.Context, tx pgx.Tx, paris *time.Location) error {
 		general = append(general, messages.Draft{Subject: t, At: at(2024, time.Month(7-i%7), 28-i, 9+i%8, 0),
 			Body: "Bonjour,\n\n" + t + ".\nRetrouvez le détail auprès de votre relais petite enfance ou sur https://www.departement06.fr/."})
 	}
+	var older []int64
 	for i := range general {
 		general[i].Sender = demoService
 		if i >= 2 {
 			general[i].At = general[i].At.AddDate(-1, 0, 0) // 2023: older than the seed's two
 		}
-		if _, err := messages.CreateGeneral(ctx, tx, general[i]); err != nil {
+		id, err := messages.CreateGeneral(ctx, tx, general[i])
+		if err != nil {
 			return fmt.Errorf("demo message: %w", err)
+		}
+		if i >= 2 {
+			older = append(older, id)
 		}
 	}
 	// Her personal messages: no email for demo data (no queue exists yet).
@@ -85,8 +90,12 @@ func loadMessages(ctx context.Context, tx pgx.Tx, paris *time.Location) error {
 	if err != nil {
 		return err
 	}
-	if err := q.MarkMessageRead(ctx, db.MarkMessageReadParams{AssmatID: gertrude, ID: read, Now: at(2024, 9, 12, 18, 0)}); err != nil {
-		return fmt.Errorf("demo read mark: %w", err)
+	// She has read her older mail: unread are the seed's two and one
+	// personal message ("MESSAGES (3)").
+	for _, id := range append(older, read) {
+		if err := q.MarkMessageRead(ctx, db.MarkMessageReadParams{AssmatID: gertrude, ID: id, Now: at(2024, 9, 12, 18, 0)}); err != nil {
+			return fmt.Errorf("demo read mark: %w", err)
+		}
 	}
 	if _, err := q.ArchiveMessage(ctx, db.ArchiveMessageParams{AssmatID: gertrude, ID: archived, Now: at(2024, 2, 1, 9, 0)}); err != nil {
 		return fmt.Errorf("demo archive: %w", err)

@@ -20,7 +20,8 @@ import (
 )
 
 // The demo mailbox of 100001 (app/demo/messages.go): 22 general messages
-// and 2 personal ones received (one unread), and one archived.
+// (the seed's two unread) and 2 personal ones (one unread) received, and
+// one archived.
 const (
 	demoReceived = 24
 	weather      = "attention regardez la météo pour les alertes orange ou rouges"
@@ -126,6 +127,15 @@ func TestMessagesListIsATableOfTheReceivedMessages(t *testing.T) {
 		case archivedDemo:
 			t.Errorf("an archived message is in the received list")
 		}
+	}
+	var unread []string
+	for _, r := range rows {
+		if r.unread {
+			unread = append(unread, r.subject)
+		}
+	}
+	if want := []string{unreadOwn, weather, "Bienvenue sur l'extranet des assistants maternels"}; !slices.Equal(unread, want) {
+		t.Errorf("unread rows %q, want %q", unread, want)
 	}
 	if !sawWeather || !sawRead {
 		t.Errorf("weather %v, read personal %v on page 1", sawWeather, sawRead)
@@ -504,8 +514,8 @@ func TestMessagePageMarksItRead(t *testing.T) {
 	c.Get("/messages")
 	c.Get("/messages?boite=archives&recherche=a")
 	env.QueryRow(`SELECT count(*) FROM message_states`, nil, &states)
-	if states != 2 {
-		t.Errorf("%d state rows after reading the lists, want the demo's 2", states)
+	if states != 22 {
+		t.Errorf("%d state rows after reading the lists, want the demo's 22", states)
 	}
 	for _, htmx := range []bool{false, true} {
 		res := c.Get("/messages/"+sid, apptest.HTMXIf(htmx)...)
