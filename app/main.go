@@ -25,6 +25,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/benchdata"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/loadtest"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/migrate"
 	"github.com/departement06/extranet-assmat/app/pgdev"
@@ -77,6 +78,14 @@ func run(ctx context.Context, args []string) error {
 		}
 		defer d.Close()
 		return benchdata.Main(ctx, d.Pool, args[1:], os.Stdout)
+	case "loadtest":
+		return loadtest.Main(ctx, cfg, args[1:], os.Stdout, func() (string, func(), error) {
+			d, err := openDatabase(ctx, cfg, log)
+			if err != nil {
+				return "", nil, err
+			}
+			return d.URL, d.Close, nil
+		})
 	default:
 		return fmt.Errorf("unknown command %q (commands: serve, migrate)", cmd)
 	}
