@@ -2,6 +2,7 @@
 //
 //	go run ./app           serve (on a private PostgreSQL under ./var when DATABASE_URL is unset)
 //	go run ./app migrate   apply the migrations to DATABASE_URL and exit
+//	go run ./app agent create EMAIL "Prénom NOM"   create a back-office agent, print her password link
 package main
 
 import (
@@ -22,6 +23,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/departement06/extranet-assmat/app/agentauth"
 	"github.com/departement06/extranet-assmat/app/benchdata"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/demo"
@@ -86,8 +88,16 @@ func run(ctx context.Context, args []string) error {
 			}
 			return d.URL, d.Close, nil
 		})
+	case "agent":
+		// go run ./app agent create EMAIL "Prénom NOM": see app/agentauth.
+		d, err := openDatabase(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		return agentauth.Command(ctx, d.Pool, args[1:], os.Stdout, cfg.BaseURL, cfg.LinkTTL)
 	default:
-		return fmt.Errorf("unknown command %q (commands: serve, migrate)", cmd)
+		return fmt.Errorf("unknown command %q (commands: serve, migrate, agent)", cmd)
 	}
 }
 
@@ -261,6 +271,7 @@ func printBanner(cfg config.Config, embedded bool) {
 			}
 			fmt.Fprintf(&b, "  %-8s %-14s %s\n", l.Identifiant, pw, l.What)
 		}
+		fmt.Fprintf(&b, "Back office (%s/back-office): %s / %s\n", cfg.BaseURL, demo.AgentLogin.Identifiant, demo.AgentLogin.Password)
 	}
 	if cfg.DevMailbox() {
 		fmt.Fprintf(&b, "No SMTP_URL: emails are kept at %s/dev/courriels (and their links logged).\n", cfg.BaseURL)

@@ -90,6 +90,10 @@ func Load(ctx context.Context, pool *pgxpool.Pool) (loaded bool, err error) {
 		if err := loadDocuments(ctx, q); err != nil {
 			return err
 		}
+		// The back office's demo agent: see agents.go.
+		if err := loadAgents(ctx, q); err != nil {
+			return err
+		}
 		return nil
 	})
 	return err == nil, err

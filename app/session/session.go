@@ -4,10 +4,16 @@
 // once a minute). It knows nothing of pages: what the layout shows of the
 // signed-in childminder, and where an anonymous visitor is sent, are the web
 // layer's (app/web).
+//
+// The same manager, configured with another table, cookie and user loader,
+// keeps the back office's agents (app/backoffice): two managers, two
+// cookies, so that a childminder's session can never be an agent's.
 package session
 
 import (
+	"context"
 	"errors"
+	"reflect"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -32,11 +38,12 @@ const (
 	keySeenAt  = "seen_at"  // unix microseconds, refreshed at most every refreshEvery
 )
 
-// Locals set by the middleware.
+// Locals set by the middleware. The user and the expiry are each manager's
+// (the key ends with its cookie's name); the id is every signed-in session's.
 const (
-	localsUser    = "session.user"
+	localsUser    = "session.user:"
 	localsID      = "session.id"
-	localsExpired = "session.expired"
+	localsExpired = "session.expired:"
 )
 
 // User is the signed-in childminder.
@@ -48,12 +55,20 @@ type Config struct {
 	MaxAge time.Duration // ends a session this long after login
 	Secure bool          // cookie only over HTTPS
 	Now    func() time.Time
+
+	// Table and Cookie are the store's table and cookie: "sessions" and
+	// CookieName (the childminders') when empty. Another kind of user (the
+	// back office's agents) has its own of both.
+	Table, Cookie string
+	// Load reads the user a session names: what User returns, and when her
+	// password last changed (every session opened before ends). It returns
+	// pgx.ErrNoRows when she is gone. Nil loads a childminder (CurrentUser).
+	Load func(ctx context.Context, id int64) (user any, passwordChangedAt *time.Time, err error)
 }
 
 // Manager loads, starts and ends sessions.
 type Manager struct {
 	store *fibersession.Store
-	q     *db.Queries
 	cfg   Config
 }
 
@@ -63,11 +78,24 @@ func New(pool *pgxpool.Pool, cfg Config) *Manager {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	storage := postgres.New(postgres.Config{DB: pool, Table: "sessions", GCInterval: time.Minute})
+	if cfg.Table == "" {
+		cfg.Table = "sessions"
+	}
+	if cfg.Cookie == "" {
+		cfg.Cookie = CookieName
+	}
+	if cfg.Load == nil {
+		q := db.New(pool)
+		cfg.Load = func(ctx context.Context, id int64) (any, *time.Time, error) {
+			user, err := q.GetAssmat(ctx, id)
+			return &user, user.PasswordChangedAt, err
+		}
+	}
+	storage := postgres.New(postgres.Config{DB: pool, Table: cfg.Table, GCInterval: time.Minute})
 	store := fibersession.New(fibersession.Config{
 		Storage:        storage,
 		Expiration:     cfg.Idle,
-		KeyLookup:      "cookie:" + CookieName,
+		KeyLookup:      "cookie:" + cfg.Cookie,
 		CookiePath:     "/",
 		CookieHTTPOnly: true,
 		CookieSecure:   cfg.Secure,
@@ -75,18 +103,18 @@ func New(pool *pgxpool.Pool, cfg Config) *Manager {
 		// The server decides when a session ends; the browser forgets it when closed.
 		CookieSessionOnly: true,
 	})
-	return &Manager{store: store, q: db.New(pool), cfg: cfg}
+	return &Manager{store: store, cfg: cfg}
 }
 
-// Middleware loads the session and its childminder, if any. It costs one
-// query for the session and one for the childminder, and nothing for an
-// anonymous visitor without a session cookie.
+// Middleware loads the session and its user, if any. It costs one query for
+// the session and one for the user, and nothing for a visitor without this
+// manager's cookie.
 func (m *Manager) Middleware() fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if c.Cookies(CookieName) == "" {
+		if c.Cookies(m.cfg.Cookie) == "" {
 			return c.Next()
 		}
-		sess, err := m.store.Get(c)
+		sess, err := m.get(c)
 		if err != nil {
 			return err
 		}
@@ -108,7 +136,7 @@ func (m *Manager) Middleware() fiber.Handler {
 			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
-		user, err := m.q.GetAssmat(c.UserContext(), uid)
+		user, changedAt, err := m.cfg.Load(c.UserContext(), uid)
 		if errors.Is(err, pgx.ErrNoRows) {
 			m.forget(c, NoticeSessionEnded)
 			return c.Next()
@@ -116,13 +144,19 @@ func (m *Manager) Middleware() fiber.Handler {
 		if err != nil {
 			return err
 		}
-		if user.PasswordChangedAt != nil && user.PasswordChangedAt.After(loginAt) {
+		if changedAt != nil && changedAt.After(loginAt) {
 			// The password changed after this login: every older session ends.
 			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
-		c.Locals(localsUser, &user)
-		c.Locals(localsID, sess.ID())
+		c.Locals(localsUser+m.cfg.Cookie, user)
+		// The CSRF token is tied to every session of the browser: it dies
+		// when any of them starts or ends.
+		if other := ID(c); other != "" {
+			c.Locals(localsID, other+" "+sess.ID())
+		} else {
+			c.Locals(localsID, sess.ID())
+		}
 		if now.Sub(seenAt) >= refreshEvery {
 			sess.Set(keySeenAt, now.UnixMicro())
 			if err := sess.Save(); err != nil {
@@ -136,14 +170,20 @@ func (m *Manager) Middleware() fiber.Handler {
 // forget treats the request as anonymous and drops the stale cookie; why is
 // the notice the login page will show if the visitor is sent there.
 func (m *Manager) forget(c *fiber.Ctx, why string) {
-	c.Locals(localsExpired, why)
-	c.Cookie(&fiber.Cookie{Name: CookieName, Value: "", Path: "/", HTTPOnly: true, Secure: m.cfg.Secure,
+	c.Locals(localsExpired+m.cfg.Cookie, why)
+	c.Cookie(&fiber.Cookie{Name: m.cfg.Cookie, Value: "", Path: "/", HTTPOnly: true, Secure: m.cfg.Secure,
 		SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(1, 0), MaxAge: -1})
 }
 
-// Login starts a new session for the childminder, under a new id.
+// Login starts a new session for the user, under a new id.
 func (m *Manager) Login(c *fiber.Ctx, userID int64) error {
-	sess, err := m.store.Get(c)
+	return m.LoginAt(c, userID, m.cfg.Now())
+}
+
+// LoginAt is Login with the session's start given: a password change at that
+// very time ends the older sessions, not this one (see Middleware).
+func (m *Manager) LoginAt(c *fiber.Ctx, userID int64, at time.Time) error {
+	sess, err := m.get(c)
 	if err != nil {
 		return err
 	}
@@ -151,7 +191,7 @@ func (m *Manager) Login(c *fiber.Ctx, userID int64) error {
 	if err := sess.Reset(); err != nil {
 		return err
 	}
-	now := m.cfg.Now().UnixMicro()
+	now := at.UnixMicro()
 	sess.Set(keyUser, userID)
 	sess.Set(keyLoginAt, now)
 	sess.Set(keySeenAt, now)
@@ -160,23 +200,65 @@ func (m *Manager) Login(c *fiber.Ctx, userID int64) error {
 
 // Logout ends the current session, in the database and in the browser.
 func (m *Manager) Logout(c *fiber.Ctx) error {
-	if c.Cookies(CookieName) == "" {
+	if c.Cookies(m.cfg.Cookie) == "" {
 		return nil
 	}
-	sess, err := m.store.Get(c)
+	sess, err := m.get(c)
 	if err != nil {
 		return err
 	}
 	return sess.Destroy()
 }
 
+// get is the store's session of the request. fiber (v2.52) keeps the id of a
+// session it just created in one Locals key shared by every store: a second
+// store would take the first one's new id for its own, and see its own
+// session as expired. The key is forgotten before each store reads its cookie.
+func (m *Manager) get(c *fiber.Ctx) (*fibersession.Session, error) {
+	var shared []any
+	c.Context().VisitUserValuesAll(func(k, _ any) {
+		if t := reflect.TypeOf(k); t != nil && t.PkgPath() == storeKeyPkg {
+			shared = append(shared, k)
+		}
+	})
+	for _, k := range shared {
+		c.Context().RemoveUserValue(k)
+	}
+	return m.store.Get(c)
+}
+
+// storeKeyPkg is the package of fiber's Locals key for a new session's id.
+var storeKeyPkg = reflect.TypeOf(fibersession.Store{}).PkgPath()
+
+// User is the manager's signed-in user (what its Load returned), nil for a
+// visitor without a session of this manager.
+func (m *Manager) User(c *fiber.Ctx) any { return c.Locals(localsUser + m.cfg.Cookie) }
+
+// Ended is the notice key of why the request's session of this manager ended
+// ("" when it carried none).
+func (m *Manager) Ended(c *fiber.Ctx) string {
+	e, _ := c.Locals(localsExpired + m.cfg.Cookie).(string)
+	return e
+}
+
+// UserOf is the signed-in user of the manager whose cookie is named cookie
+// (see Config.Cookie), for code that has the request but not the manager.
+func UserOf(c *fiber.Ctx, cookie string) any { return c.Locals(localsUser + cookie) }
+
+// EndedOf is Ended for the manager whose cookie is named cookie.
+func EndedOf(c *fiber.Ctx, cookie string) string {
+	e, _ := c.Locals(localsExpired + cookie).(string)
+	return e
+}
+
 // CurrentUser is the signed-in childminder, nil for an anonymous visitor.
 func CurrentUser(c *fiber.Ctx) *User {
-	u, _ := c.Locals(localsUser).(*User)
+	u, _ := c.Locals(localsUser + CookieName).(*User)
 	return u
 }
 
-// ID is the id of the signed-in session, "" for an anonymous visitor.
+// ID names the request's signed-in sessions (a childminder's, an agent's;
+// both when a browser holds both), "" for an anonymous visitor.
 func ID(c *fiber.Ctx) string {
 	id, _ := c.Locals(localsID).(string)
 	return id
@@ -185,7 +267,7 @@ func ID(c *fiber.Ctx) string {
 // Ended is the notice key of why the request's session ended ("" when it
 // carried no ended session).
 func Ended(c *fiber.Ctx) string {
-	e, _ := c.Locals(localsExpired).(string)
+	e, _ := c.Locals(localsExpired + CookieName).(string)
 	return e
 }
 

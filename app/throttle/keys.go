@@ -62,3 +62,21 @@ func EmailChangeKey(login string) Key {
 func AccountKeys(login string) []Key {
 	return []Key{IdentifierKey(login), CurrentPasswordKey(login), LinkGuessKey(login), LinkMailboxKey(login)}
 }
+
+// AgentKey counts the sign-in attempts of one back-office agent (her email,
+// lower-cased). Agents have no trusted devices: the key is the account's.
+func AgentKey(email string) Key {
+	return Key{Name: "agent:" + strings.ToLower(email), Limits: Identifier}
+}
+
+// AgentCurrentPasswordKey counts the checks of a signed-in agent's current
+// password (her Mon compte), apart from her sign-in's (see CurrentPasswordKey).
+func AgentCurrentPasswordKey(email string) Key {
+	return Key{Name: "agent-cur:" + strings.ToLower(email), Limits: Identifier}
+}
+
+// AgentAccountKeys are every counter of one agent: what a password set
+// through her link lifts.
+func AgentAccountKeys(email string) []Key {
+	return []Key{AgentKey(email), AgentCurrentPasswordKey(email)}
+}

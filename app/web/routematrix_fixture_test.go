@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"net/http"
@@ -71,7 +72,15 @@ func (fx *matrixFixture) signIn(role matrixRole) *matrixVisitor {
 	fx.t.Helper()
 	c := fx.env.Client()
 	home := "/connexion"
-	if role.login != "" {
+	switch {
+	case role.agent:
+		c.Get("/back-office/connexion")
+		res := c.Submit("/back-office/connexion", apptest.Values("email", role.login, "mot_de_passe", role.password))
+		if res.StatusCode != http.StatusSeeOther {
+			fx.t.Fatalf("%s: sign-in answered %d", role.name, res.StatusCode)
+		}
+		home = role.home
+	case role.login != "":
 		c.Login(role.login, role.password)
 		home = role.home
 	}
@@ -168,6 +177,27 @@ func (fx *matrixFixture) passwordLinkOfA(bool) map[string]string {
 
 func (fx *matrixFixture) emailLinkOfA(bool) map[string]string {
 	return map[string]string{"token": fx.link(credentials.PurposeChangeEmail)}
+}
+
+// agentLink creates an agent without a password and her link, as "agent
+// create" does (the token's SHA-256 stored), and returns the token.
+func (fx *matrixFixture) agentLink() string {
+	fx.t.Helper()
+	fx.links++
+	var id int64
+	fx.env.QueryRow(`INSERT INTO agents (login, nom, prenom, email) VALUES ($1, 'MATRICE', 'Agathe', $1) RETURNING id`,
+		[]any{fmt.Sprintf("agent.%d@example.fr", fx.links)}, &id)
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		fx.t.Fatal(err)
+	}
+	token := base64.RawURLEncoding.EncodeToString(b)
+	sum := sha256.Sum256([]byte(token))
+	if _, err := fx.env.Pool.Exec(context.Background(), `INSERT INTO agent_tokens (agent_id, token_hash, expires_at)
+		VALUES ($1, $2, $3)`, id, sum[:], fx.env.Clock.Now().Add(time.Hour)); err != nil {
+		fx.t.Fatal(err)
+	}
+	return token
 }
 
 // fill replaces the :name and * segments of a route's pattern.

@@ -16,8 +16,10 @@ import (
 // matrixRows is the route matrix: every route the router registers, with
 // what fills its parameters and the answer each kind of visitor must get.
 // A route without a row fails TestRouteMatrix: whoever adds a route says who
-// may reach it. The back office (issue 10) adds a column: a field "agent" in
-// matrixRow and a line in matrixRoles.
+// may reach it, childminders and the back office's agents alike (the agent
+// column, issue 10: an agent's session opens no childminder page, a
+// childminder's no back-office page — 404 both ways; public pages answer
+// each as the anonymous visitor).
 //
 // A cell is the answer to a harmless request (an empty or half-filled form):
 // the matrix checks who reaches what, not what the forms accept. Every unsafe
@@ -52,6 +54,10 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		messageMoved = seeOther("/messages").changing("message_states")
 		// The address changes and the old one is told: an email job, then the mailbox.
 		emailChanged = seeOther("/adresse-email-confirmee").changing("assmats", "account_tokens", "river_job", "dev_mailbox")
+		// The back office's answers.
+		toAgentLogin = seeOther("/back-office/connexion")
+		toBackOffice = seeOther("/back-office")
+		agentOut     = toAgentLogin.changing("agent_sessions")
 	)
 	// What fills the parameters (see matrixFixture).
 	var (
@@ -88,6 +94,10 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		archivedOfA = matrixTarget{"A's archived personal message", func(fx *matrixFixture, _ bool) map[string]string {
 			return map[string]string{"id": strconv.FormatInt(fx.personalMessageOfA(true), 10)}
 		}}
+		// A new link of a new agent (without a password) for each request.
+		agentLink = matrixTarget{"a new agent's valid link", func(fx *matrixFixture, _ bool) map[string]string {
+			return map[string]string{"token": fx.agentLink()}
+		}}
 	)
 	// The inline check of one field, as htmx sends it when the field is left.
 	fieldCheck := apptest.Values("nom", "DUPONT")
@@ -95,81 +105,102 @@ func matrixRows() (routed, unrouted []matrixRow) {
 
 	routed = []matrixRow{
 		// Before the session: nobody is refused.
-		{route: "GET /static/*", target: staticFile, anon: ok, a: ok, b: ok, temp: ok},
-		{route: "GET /favicon.ico", anon: favicon, a: favicon, b: favicon, temp: favicon},
+		{route: "GET /static/*", target: staticFile, anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "GET /favicon.ico", anon: favicon, a: favicon, b: favicon, temp: favicon, agent: favicon},
 
 		// Public pages and forms.
-		{route: "GET /connexion", anon: ok, a: toDashboard, b: toDashboard, temp: toDashboard},
-		{route: "POST /connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid},
-		{route: "POST /deconnexion", anon: toLogin, a: loggedOut, b: loggedOut, temp: loggedOut},
-		{route: "GET /premiere-connexion", anon: ok, a: ok, b: ok, temp: ok},
-		{route: "POST /premiere-connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid},
+		{route: "GET /connexion", anon: ok, a: toDashboard, b: toDashboard, temp: toDashboard, agent: ok},
+		{route: "POST /connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid, agent: invalid},
+		{route: "POST /deconnexion", anon: toLogin, a: loggedOut, b: loggedOut, temp: loggedOut, agent: toLogin},
+		{route: "GET /premiere-connexion", anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "POST /premiere-connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid, agent: invalid},
 		// An emailed link is its own proof, whoever holds it, signed in or not.
-		{route: "GET /mot-de-passe/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone},
-		{route: "GET /mot-de-passe/:token", target: passwordLinkOfA, anon: ok, a: ok, b: ok, temp: ok},
-		{route: "POST /mot-de-passe/:token", target: unknownToken, throttled: true, anon: gone, a: gone, b: gone, temp: gone},
-		{route: "POST /mot-de-passe/:token", target: passwordLinkOfA, throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid},
-		{route: "GET /adresse-email/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone},
-		{route: "GET /adresse-email/:token", target: emailLinkOfA, anon: ok, a: ok, b: ok, temp: ok},
-		{route: "POST /adresse-email/:token", target: unknownToken, throttled: true, anon: gone, a: gone, b: gone, temp: gone},
+		{route: "GET /mot-de-passe/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone, agent: gone},
+		{route: "GET /mot-de-passe/:token", target: passwordLinkOfA, anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "POST /mot-de-passe/:token", target: unknownToken, throttled: true, anon: gone, a: gone, b: gone, temp: gone, agent: gone},
+		{route: "POST /mot-de-passe/:token", target: passwordLinkOfA, throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid, agent: invalid},
+		{route: "GET /adresse-email/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone, agent: gone},
+		{route: "GET /adresse-email/:token", target: emailLinkOfA, anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "POST /adresse-email/:token", target: unknownToken, throttled: true, anon: gone, a: gone, b: gone, temp: gone, agent: gone},
 		{route: "POST /adresse-email/:token", target: emailLinkOfA, throttled: true,
-			anon: emailChanged, a: emailChanged, b: emailChanged, temp: emailChanged},
-		{route: "GET /adresse-email-confirmee", anon: ok, a: ok, b: ok, temp: ok},
-		{route: "GET /accessibilite", anon: ok, a: ok, b: ok, temp: ok},
+			anon: emailChanged, a: emailChanged, b: emailChanged, temp: emailChanged, agent: emailChanged},
+		{route: "GET /adresse-email-confirmee", anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "GET /accessibilite", anon: ok, a: ok, b: ok, temp: ok, agent: ok},
 		// The development mailbox (no SMTP_URL): open to whoever reaches the app.
-		{route: "GET /dev/courriels", anon: ok, a: ok, b: ok, temp: ok},
-		{route: "GET /dev/courriels/:id", target: devMail, anon: ok, a: ok, b: ok, temp: ok},
-		{route: "GET /dev/courriels/:id", target: unknownID, anon: notFound, a: notFound, b: notFound, temp: notFound},
+		{route: "GET /dev/courriels", anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "GET /dev/courriels/:id", target: devMail, anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "GET /dev/courriels/:id", target: unknownID, anon: notFound, a: notFound, b: notFound, temp: notFound, agent: notFound},
 		// The designers' gallery, also development only: sample data, no database.
-		{route: "GET /dev/composants", anon: ok, a: ok, b: ok, temp: ok},
-		{route: "GET /dev/composants/:component/:state", target: galleryState, anon: ok, a: ok, b: ok, temp: ok},
-		{route: "GET /dev/composants/:component/:state", target: unknownState, anon: notFound, a: notFound, b: notFound, temp: notFound},
+		{route: "GET /dev/composants", anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "GET /dev/composants/:component/:state", target: galleryState, anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "GET /dev/composants/:component/:state", target: unknownState, anon: notFound, a: notFound, b: notFound, temp: notFound, agent: notFound},
 
 		// Temporary password: nothing but the page that replaces it.
-		{route: "GET /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: ok},
-		{route: "POST /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: invalid},
+		{route: "GET /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: ok, agent: notFound},
+		{route: "POST /changement-mot-de-passe", anon: toLogin, a: toAccount, b: toAccount, temp: invalid, agent: notFound},
 
 		// Signed in with a password of her own.
-		{route: "GET /", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "GET /mon-compte", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "POST /mon-compte/mot-de-passe", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword},
-		{route: "POST /mon-compte/adresse-email", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword},
-		{route: "GET /enfants-accueillis", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "GET /enfants-accueillis/nouveau", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "POST /enfants-accueillis/nouveau", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword},
+		{route: "GET /", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "GET /mon-compte", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "POST /mon-compte/mot-de-passe", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword, agent: notFound},
+		{route: "POST /mon-compte/adresse-email", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword, agent: notFound},
+		{route: "GET /enfants-accueillis", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "GET /enfants-accueillis/nouveau", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "POST /enfants-accueillis/nouveau", anon: toLogin, a: invalid, b: invalid, temp: toNewPassword, agent: notFound},
 		{route: "POST /enfants-accueillis/champ", form: fieldCheck, header: fieldCheckHeader,
-			anon: toLogin, a: ok, b: ok, temp: toNewPassword},
+			anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
 
 		// A's child: B, who owns nothing of A's, does not even learn that it exists.
-		{route: "GET /enfants-accueillis/:id", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
-		{route: "GET /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
-		{route: "POST /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: invalid, b: notFound, temp: toNewPassword},
-		{route: "GET /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword},
-		{route: "POST /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: childDeleted, b: notFound, temp: toNewPassword},
+		{route: "GET /enfants-accueillis/:id", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "GET /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "POST /enfants-accueillis/:id/modifier", target: childOfA, anon: toLogin, a: invalid, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "GET /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: ok, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "POST /enfants-accueillis/:id/supprimer", target: childOfA, anon: toLogin, a: childDeleted, b: notFound, temp: toNewPassword, agent: notFound},
 
 		// Read only; her agrément is read by her own id, so B sees hers.
-		{route: "GET /mon-agrement", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "GET /documents-utiles", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "GET /documents-utiles/:id/fichier", target: storedFile, anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "GET /documents-utiles/:id/fichier", target: linkDocument, anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
-		{route: "GET /documents-utiles/:id/fichier", target: unknownID, anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
+		{route: "GET /mon-agrement", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "GET /documents-utiles", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "GET /documents-utiles/:id/fichier", target: storedFile, anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "GET /documents-utiles/:id/fichier", target: linkDocument, anon: toLogin, a: notFound, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "GET /documents-utiles/:id/fichier", target: unknownID, anon: toLogin, a: notFound, b: notFound, temp: toNewPassword, agent: notFound},
 
 		// Messages: the general ones and her own. A's personal message is not B's to see.
-		{route: "GET /messages", anon: toLogin, a: ok, b: ok, temp: toNewPassword},
-		{route: "GET /messages/:id", target: messageOfA, anon: toLogin, a: messageRead, b: notFound, temp: toNewPassword},
-		{route: "POST /messages/:id/archiver", target: messageOfA, anon: toLogin, a: messageMoved, b: notFound, temp: toNewPassword},
-		{route: "POST /messages/:id/restaurer", target: archivedOfA, anon: toLogin, a: messageMoved, b: notFound, temp: toNewPassword},
+		{route: "GET /messages", anon: toLogin, a: ok, b: ok, temp: toNewPassword, agent: notFound},
+		{route: "GET /messages/:id", target: messageOfA, anon: toLogin, a: messageRead, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "POST /messages/:id/archiver", target: messageOfA, anon: toLogin, a: messageMoved, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "POST /messages/:id/restaurer", target: archivedOfA, anon: toLogin, a: messageMoved, b: notFound, temp: toNewPassword, agent: notFound},
+
+		// The back office's public pages: public to childminders too.
+		{route: "GET /back-office/connexion", anon: ok, a: ok, b: ok, temp: ok, agent: toBackOffice},
+		{route: "POST /back-office/connexion", throttled: true, anon: invalid, a: invalid, b: invalid, temp: invalid, agent: invalid},
+		// An agent's link is its own proof, whoever holds it.
+		{route: "GET /back-office/mot-de-passe/:token", target: unknownToken, anon: gone, a: gone, b: gone, temp: gone, agent: gone},
+		{route: "GET /back-office/mot-de-passe/:token", target: agentLink, anon: ok, a: ok, b: ok, temp: ok, agent: ok},
+		{route: "POST /back-office/mot-de-passe/:token", target: unknownToken, throttled: true,
+			anon: gone, a: gone, b: gone, temp: gone, agent: gone},
+		{route: "POST /back-office/mot-de-passe/:token", target: agentLink, throttled: true,
+			anon: invalid, a: invalid, b: invalid, temp: invalid, agent: invalid},
+		// The back office proper: agents only; a childminder does not learn that it exists.
+		{route: "GET /back-office", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/deconnexion", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: agentOut},
+		{route: "GET /back-office/mon-compte", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/mon-compte/mot-de-passe", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: invalid},
 	}
 
 	// The signed-in area's middleware (requireUser, app/web/signed_in.go) runs for every
 	// path no public route took: a visitor not fully signed in is sent on as
 	// from any private page, before any 404 or 405.
 	unrouted = []matrixRow{
-		{route: "GET /nulle-part", anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
-		{route: "GET /enfants-accueillis/champ", anon: toLogin, a: notFound, b: notFound, temp: toNewPassword},
+		{route: "GET /nulle-part", anon: toLogin, a: notFound, b: notFound, temp: toNewPassword, agent: notFound},
+		{route: "GET /enfants-accueillis/champ", anon: toLogin, a: notFound, b: notFound, temp: toNewPassword, agent: notFound},
 		// Signing out is a POST: a prefetched link signs nobody out.
-		{route: "GET /deconnexion", anon: toLogin, a: notAllowed, b: notAllowed, temp: toNewPassword},
-		{route: "POST /accessibilite", anon: toLogin, a: notAllowed, b: notAllowed, temp: toNewPassword},
+		{route: "GET /deconnexion", anon: toLogin, a: notAllowed, b: notAllowed, temp: toNewPassword, agent: notFound},
+		{route: "POST /accessibilite", anon: toLogin, a: notAllowed, b: notAllowed, temp: toNewPassword, agent: notFound},
+		// Under /back-office, the back office's guard answers first; past its
+		// routes, an agent gets a 404 (never the childminders' area).
+		{route: "GET /back-office/nulle-part", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
+		{route: "GET /back-office/deconnexion", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
+		{route: "POST /back-office/mon-compte", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
 	}
 	return routed, unrouted
 }
@@ -182,6 +213,8 @@ var matrixRoles = []matrixRole{
 	{name: "B", login: matrixLoginB, password: matrixPasswordB, home: "/mon-compte", want: func(r matrixRow) matrixWant { return r.b }},
 	{name: "temporary", login: "100002", password: "Temp-2025a", home: "/changement-mot-de-passe",
 		want: func(r matrixRow) matrixWant { return r.temp }},
+	{name: "agent", agent: true, login: "agent@demo.local", password: "Demo-agent1", home: "/back-office/mon-compte",
+		want: func(r matrixRow) matrixWant { return r.agent }},
 }
 
 // B is a second active childminder, owner of nothing of A's (the fixture creates her).
@@ -202,12 +235,14 @@ type matrixRow struct {
 	// answered one may write login_throttle (a refused one may not).
 	throttled bool
 
-	anon, a, b, temp matrixWant
+	anon, a, b, temp, agent matrixWant
 }
 
 type matrixRole struct {
 	name, login, password, home string
-	want                        func(matrixRow) matrixWant
+	// agent signs in at the back office's sign-in rather than the childminders'.
+	agent bool
+	want  func(matrixRow) matrixWant
 }
 
 // matrixWant is an expected answer. A 303 is a 204 with HX-Redirect for htmx;
@@ -242,6 +277,13 @@ func TestRouteMatrix(t *testing.T) {
 	for _, row := range unrouted {
 		if slices.Contains(routes, row.route) {
 			t.Errorf("%q is a registered route: move its row from unrouted to routed", row.route)
+		}
+	}
+	for _, row := range slices.Concat(routed, unrouted) {
+		for _, role := range matrixRoles {
+			if role.want(row).status == 0 {
+				t.Errorf("the row of %q [%s] says nothing for the role %s: fill its cell", row.route, row.target.nameOr("no parameter"), role.name)
+			}
 		}
 	}
 	if t.Failed() {

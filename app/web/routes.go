@@ -1,13 +1,16 @@
 package web
 
 import (
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/account"
+	"github.com/departement06/extranet-assmat/app/agentauth"
 	"github.com/departement06/extranet-assmat/app/agrement"
 	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/backoffice"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/devgallery"
@@ -22,7 +25,7 @@ import (
 )
 
 // routes registers every route of the extranet, in one place.
-func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey []byte) {
+func routes(app *fiber.App, d Deps, sessions, agentSessions *session.Manager, x csrf, deviceKey []byte) {
 	// Static files first: they need neither the session nor the CSRF token.
 	app.Get(paths.Static+"/*", serveStatic)
 	// Browsers ask for /favicon.ico on their own: answer before the session
@@ -33,6 +36,7 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 
 	app.Use(requestTimeout(10 * time.Second))
 	app.Use(sessions.Middleware())
+	app.Use(agentSessions.Middleware())
 	app.Use(layoutUser)
 	app.Use(x.middleware)
 
@@ -64,8 +68,13 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 		app.Get(paths.Gallery+"/:component/:state", devgallery.Show)
 	}
 
+	// The back office: before the childminders' area, whose guard takes
+	// every path that no route above answered.
+	backOfficeRoutes(app, d, agentSessions)
+
 	// Everything below needs a signed-in childminder (and, first, a password
-	// of her own: see requireUser).
+	// of her own: see requireUser). An agent's session opens none of it.
+	app.Use(backoffice.KeepAgentsOut)
 	private := app.Group("", requireUser)
 	private.Get(paths.PasswordChange, authH.ShowPasswordChange)
 	private.Post(paths.PasswordChange, authH.SubmitPasswordChange)
@@ -98,4 +107,26 @@ func routes(app *fiber.App, d Deps, sessions *session.Manager, x csrf, deviceKey
 	private.Get(paths.Messages+"/:id", mbox.View)
 	private.Post(paths.Messages+"/:id/"+components.MessageArchive, mbox.Archive)
 	private.Post(paths.Messages+"/:id/"+components.MessageRestore, mbox.Restore)
+}
+
+// backOfficeRoutes registers the département's agents' back office: its
+// public pages (sign-in, the link that sets a new agent's password), then
+// the group that only a signed-in agent enters (backoffice.Require: a
+// childminder gets a 404), closed by a 404 for any other path under it.
+// Add back-office routes inside the group, above its closing line.
+func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
+	agents := agentauth.New(agentauth.Deps{Pool: d.Pool, Sessions: agentSessions, Log: d.Log, Now: d.Now})
+	app.Get(paths.BackOfficeLogin, agents.ShowLogin)
+	app.Post(paths.BackOfficeLogin, agents.SubmitLogin)
+	app.Get(paths.BackOfficeSetPassword+":token", agents.ShowSetPassword)
+	app.Post(paths.BackOfficeSetPassword+":token", agents.SubmitSetPassword)
+
+	bo := app.Group(paths.BackOffice, backoffice.Require)
+	in := func(p string) string { return strings.TrimPrefix(p, paths.BackOffice) }
+	bo.Get("", agents.ShowHome)
+	bo.Post(in(paths.BackOfficeLogout), agents.Logout)
+	bo.Get(in(paths.BackOfficeAccount), agents.ShowAccount)
+	bo.Post(in(paths.BackOfficeAccountPass), agents.SubmitAccountPassword)
+
+	bo.Use(backoffice.NotFound)
 }

@@ -16,7 +16,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/account"
+	"github.com/departement06/extranet-assmat/app/agentauth"
 	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/backoffice"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
@@ -68,6 +70,8 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	sessions := session.New(d.Pool, session.Config{
 		Idle: d.Config.SessionIdle, MaxAge: d.Config.SessionMaxAge, Secure: https, Now: d.Now,
 	})
+	// The back office's agents: sessions of their own (table, cookie, shorter lifetimes).
+	agentSessions := backoffice.NewSessions(d.Pool, https, d.Now)
 
 	trusted, err := httpx.ParseTrusted(d.Config.TrustedProxies)
 	if err != nil {
@@ -80,9 +84,10 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(securityHeaders(https))
 	app.Use(httpx.SecureCookies(https))
 	// Each feature owns its notices' keys and French texts; httpx carries them.
-	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices()))
+	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices(),
+		agentauth.Notices()))
 	app.Use(compress.New())
-	routes(app, d, sessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
+	routes(app, d, sessions, agentSessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil
 }
 

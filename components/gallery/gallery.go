@@ -33,12 +33,15 @@ const (
 	GroupChildren Group = "Enfants accueillis"
 	GroupMessages Group = "Messages"
 	GroupAgrement Group = "Mon agrément et Documents utiles"
-	GroupErrors   Group = "Pages d'erreur"
-	GroupOther    Group = "Autres pages"
+	// GroupBackOffice: the département's agents' back office, in its own layout.
+	GroupBackOffice Group = "Back office"
+	GroupErrors     Group = "Pages d'erreur"
+	GroupOther      Group = "Autres pages"
 )
 
 // Groups are the index's headings, in order.
-var Groups = []Group{GroupLayout, GroupPalette, GroupFields, GroupLogin, GroupAccount, GroupChildren, GroupMessages, GroupAgrement, GroupErrors, GroupOther}
+var Groups = []Group{GroupLayout, GroupPalette, GroupFields, GroupLogin, GroupAccount, GroupChildren, GroupMessages, GroupAgrement,
+	GroupBackOffice, GroupErrors, GroupOther}
 
 // Visitor is who the layout shows as signed in: the menu depends on it.
 type Visitor int
@@ -73,6 +76,9 @@ type State struct {
 	// HTMX, when set, is what an htmx request for the state gets (bare, as
 	// the app answers it): a dialog, which Render's button asks for.
 	HTMX templ.Component
+	// BackOffice: a page of the agents' back office, shown in its layout
+	// (with SampleAgent's menu unless the visitor is Anonymous).
+	BackOffice bool
 }
 
 // URL is the state's page in the gallery.
@@ -81,7 +87,7 @@ func (s State) URL() string { return paths.Gallery + "/" + s.Component + "/" + s
 // States is the registry: every state of every group, in the index's order.
 func States() []State {
 	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(), dashboardStates(),
-		childrenStates(), messagesStates(), agrementStates(), errorStates(), otherStates())
+		childrenStates(), messagesStates(), agrementStates(), backOfficeStates(), errorStates(), otherStates())
 }
 
 // Find is the state of that component and name.
@@ -118,9 +124,22 @@ func Context(ctx context.Context, s State, csrfToken string) context.Context {
 	return components.WithRequest(ctx, r)
 }
 
-// Page is the state inside the real layout, under the gallery's trail.
+// SampleAgent is the agent the back office's menu shows in the gallery.
+var SampleAgent = components.BackOfficeAgent{MenuLabel: "MARIE-CHRISTINE DUPONT-LEFÈVRE (AGENT)"}
+
+// Page is the state inside the real layout (the back office's for its
+// states), under the gallery's trail.
 func Page(s State) templ.Component {
-	return components.Layout(s.Component+" : "+s.Title+" – Galerie", statePage(s))
+	title := s.Component + " : " + s.Title + " – Galerie"
+	if s.BackOffice {
+		var agent *components.BackOfficeAgent
+		if s.Visitor != Anonymous {
+			a := SampleAgent
+			agent = &a
+		}
+		return components.BackOfficeLayout(title, agent, statePage(s))
+	}
+	return components.Layout(title, statePage(s))
 }
 
 // Index is the gallery's index inside the real layout.

@@ -23,3 +23,18 @@ const (
 	Gallery        = "/dev/composants" // + Component/state: the designers' gallery
 	Static         = "/static"
 )
+
+// The back office of the département's agents (issue 10): every URL under
+// BackOffice, behind the agents' own sign-in.
+const (
+	BackOffice            = "/back-office"
+	BackOfficeLogin       = BackOffice + "/connexion"
+	BackOfficeLogout      = BackOffice + "/deconnexion"
+	BackOfficeSetPassword = BackOffice + "/mot-de-passe/" // + token: the link printed by "agent create"
+	BackOfficeAccount     = BackOffice + "/mon-compte"
+	BackOfficeAccountPass = BackOffice + "/mon-compte/mot-de-passe"
+	BackOfficeAssmats     = BackOffice + "/assistants-maternels"
+	BackOfficeMessages    = BackOffice + "/messages"
+	BackOfficeDocuments   = BackOffice + "/documents-utiles"
+	BackOfficeAudit       = BackOffice + "/journal"
+)

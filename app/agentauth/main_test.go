@@ -1,0 +1,34 @@
+package agentauth_test
+
+import (
+	"net/http"
+	"os"
+	"testing"
+
+	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// The demo agent, as the README gives her.
+var (
+	agentEmail    = demo.AgentLogin.Identifiant
+	agentPassword = demo.AgentLogin.Password
+)
+
+// signIn signs the client in as an agent through the sign-in form and fails
+// the test if it does not work; the client then holds a back-office page's
+// CSRF token.
+func signIn(t *testing.T, c *apptest.Client, email, password string) {
+	t.Helper()
+	c.Get("/back-office/connexion")
+	res := c.Submit("/back-office/connexion", apptest.Values("email", email, "mot_de_passe", password))
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/back-office" {
+		t.Fatalf("agent sign-in %s: got %d %q: %s", email, res.StatusCode, res.Header.Get("Location"), res.Text())
+	}
+	if res := c.Get("/back-office"); res.StatusCode != http.StatusOK {
+		t.Fatalf("back office's home after sign-in: %d", res.StatusCode)
+	}
+}
