@@ -36,6 +36,11 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		(strings.HasPrefix(trigger, components.MessagesBoxIDPrefix) || trigger == components.MessagesClearSearchID) {
 		p.FocusHeading = true
 	}
+	if httpx.IsHTMX(c) {
+		// The address bar shows the view's canonical URL (a search form
+		// sends its empty and default fields too): the one its links use.
+		c.Set("HX-Push-Url", q.URL())
+	}
 	return httpx.Render(c, httpx.View{Title: listTitle(q, l), Page: components.MessagesListPage(p), Fragment: components.MessagesRegionSwap(p)})
 }
 

@@ -345,6 +345,14 @@ func TestMessagesSearchIgnoresCaseAndAccents(t *testing.T) {
 			}
 		}
 	}
+	// The address htmx pushes is the view's canonical URL, whatever the form sent.
+	res0 := c.Get("/messages?boite=recus&tri=date&recherche=+meteo+", apptest.HTMX)
+	if got := res0.Header.Get("HX-Push-Url"); got != "/messages?recherche=meteo" {
+		t.Errorf("HX-Push-Url %q", got)
+	}
+	if got := c.Get("/messages?recherche=meteo").Header.Get("HX-Push-Url"); got != "" {
+		t.Errorf("a full page says HX-Push-Url %q", got)
+	}
 	// The search form keeps the box and the sort; the archived box is searched too.
 	res := c.Get("/messages?boite=archives&tri=objet&recherche=ENQUETE")
 	if rows := messageRows(t, res.Doc.Selection); len(rows) != 1 || rows[0].subject != archivedDemo {
