@@ -2,6 +2,7 @@ package agentauth_test
 
 import (
 	"net/http"
+	"net/url"
 	"os"
 	"testing"
 
@@ -30,5 +31,22 @@ func signIn(t *testing.T, c *apptest.Client, email, password string) {
 	}
 	if res := c.Get("/back-office"); res.StatusCode != http.StatusOK {
 		t.Fatalf("back office's home after sign-in: %d", res.StatusCode)
+	}
+}
+
+// setPassword opens an agent's link and sets her password through it.
+func setPassword(t *testing.T, c *apptest.Client, link, password string) {
+	t.Helper()
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := u.Path
+	if res := c.Get(path); res.StatusCode != http.StatusOK {
+		t.Fatalf("the link %s: %d", path, res.StatusCode)
+	}
+	res := c.Submit(path, apptest.Values("mot_de_passe", password, "verification", password))
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/back-office/connexion" {
+		t.Fatalf("set the password through %s: %d %q %s", path, res.StatusCode, res.Header.Get("Location"), res.Text())
 	}
 }
