@@ -32,6 +32,10 @@ const (
 
 	MessagesDirAsc  = "croissant"
 	MessagesDirDesc = "decroissant"
+
+	// MessagesSearchMax is the longest search, in characters: the input's
+	// maxlength, and where app/messages cuts a longer one (a forged URL).
+	MessagesSearchMax = 100
 )
 
 // Ids of the messages list: htmx swaps the region in place (the received /

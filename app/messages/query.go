@@ -20,7 +20,7 @@ const MaxPage = 10_000
 
 // MaxSearch is the longest search the list takes, in characters; a longer
 // one (only a forged URL: the input says maxlength) is cut.
-const MaxSearch = 100
+const MaxSearch = components.MessagesSearchMax
 
 // ListQuery is one view of the list: every field comes from, and goes back
 // to, the query string (ParseListQuery, URL), so that each view has its URL.
