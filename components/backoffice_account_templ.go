@@ -76,7 +76,7 @@ func BackOfficeAccountPage(p BackOfficeAccountProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = BackOfficeAccountPasswordSection(p).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = BackOfficePasswordSection(p).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -88,8 +88,8 @@ func BackOfficeAccountPage(p BackOfficeAccountProps) templ.Component {
 	})
 }
 
-// BackOfficeAccountPasswordSection is also the fragment htmx swaps after a failed change.
-func BackOfficeAccountPasswordSection(p BackOfficeAccountProps) templ.Component {
+// BackOfficePasswordSection is also the fragment htmx swaps after a failed change.
+func BackOfficePasswordSection(p BackOfficeAccountProps) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -18,7 +18,7 @@ func (h *Handlers) ShowAccount(c *fiber.Ctx) error {
 }
 
 func renderAccount(c *fiber.Ctx, p components.BackOfficeAccountProps, status int) error {
-	var fragment templ.Component = components.BackOfficeAccountPasswordSection(p)
+	var fragment templ.Component = components.BackOfficePasswordSection(p)
 	return backoffice.Render(c, httpx.View{
 		Title:    httpx.Title("Mon compte", p.Errors),
 		Page:     components.BackOfficeAccountPage(p),

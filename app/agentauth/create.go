@@ -34,7 +34,7 @@ func Command(ctx context.Context, pool *pgxpool.Pool, args []string, out io.Writ
 		return err
 	}
 	fmt.Fprintf(out, "Agent created: %s <%s>\n", name, email)
-	fmt.Fprintf(out, "One-time link to set her password (usable once, valid for %s):\n  %s\n", ttl, link)
+	fmt.Fprintf(out, "One-time link to set her password (usable once, valid for %s):\n  %s\n", shortDuration(ttl), link)
 	return nil
 }
 
@@ -71,4 +71,16 @@ func CreateAgent(ctx context.Context, pool *pgxpool.Pool, email, fullName, baseU
 		return "", err
 	}
 	return strings.TrimRight(baseURL, "/") + paths.BackOfficeSetPassword + token, nil
+}
+
+// shortDuration writes 1h rather than 1h0m0s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }

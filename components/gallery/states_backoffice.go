@@ -45,11 +45,11 @@ func backOfficeStates() []State {
 		v.Name, v.Email = "Marie-Christine DUPONT-LEFÈVRE", "marie-christine.dupont-lefevre@departement06.fr"
 		p := agentauth.AccountProps(v)
 		r := components.BackOfficeAccountPage(p)
-		if component == "BackOfficeAccountPasswordSection" {
-			r = components.BackOfficeAccountPasswordSection(p)
+		if component == "BackOfficePasswordSection" {
+			r = components.BackOfficePasswordSection(p)
 		}
 		return bo(component, name, title, State{Render: r, Path: paths.BackOfficeAccount,
-			Fragment: component == "BackOfficeAccountPasswordSection"})
+			Fragment: component == "BackOfficePasswordSection"})
 	}
 	notices, ended := agentauth.Notices(), session.Notices()
 	// Attempts suspended at 15h34 until 15h42, Paris time.
@@ -94,7 +94,7 @@ func backOfficeStates() []State {
 		account("BackOfficeAccountPage", "mot-de-passe-change", "Après un changement de mot de passe (message)",
 			agentauth.AccountView{Notice: notices[agentauth.NoticePasswordChanged]}),
 		account("BackOfficeAccountPage", "erreurs", "Nouveau mot de passe non conforme et confirmation différente", accountErrs),
-		account("BackOfficeAccountPasswordSection", "mot-de-passe-actuel-incorrect", "Mot de passe actuel incorrect (réponse htmx)",
+		account("BackOfficePasswordSection", "mot-de-passe-actuel-incorrect", "Mot de passe actuel incorrect (réponse htmx)",
 			agentauth.AccountView{CurrentError: credentials.MsgCurrentWrong}),
 	}
 }
