@@ -72,6 +72,8 @@ const RequestAlertID = "alerte-requete"
 
 // htmxConfig lets 422 (a form with errors) and 429 (too many attempts) swap, and 5xx (which the error
 // handler retargets to the page's alert region, RequestAlertID, leaving what was typed in place), and keeps htmx within the
-// strict CSP: no eval, no inline styles or scripts, history restores as full pages.
+// strict CSP: no eval, no inline styles or scripts, history restores as full pages. It keeps no
+// snapshot of pages in the browser's storage (historyCacheSize 0): a shared computer's back button
+// must not show a childminder's messages from storage after she signed out; back asks the server.
 const htmxConfig = `{"responseHandling":[{"code":"204","swap":false},{"code":"422","swap":true},{"code":"429","swap":true},{"code":"[23]..","swap":true},{"code":"5..","swap":true,"error":true},{"code":"[45]..","swap":false,"error":true},{"code":"...","swap":false}],` +
-	`"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyRestoreAsHxRequest":false,"selfRequestsOnly":true,"scrollIntoViewOnBoost":false}`
+	`"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyRestoreAsHxRequest":false,"selfRequestsOnly":true,"scrollIntoViewOnBoost":false,"historyCacheSize":0}`

@@ -24,6 +24,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/mail"
+	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/session"
 )
 
@@ -85,7 +86,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(httpx.SecureCookies(https))
 	// Each feature owns its notices' keys and French texts; httpx carries them.
 	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices(),
-		agentauth.Notices()))
+		agentauth.Notices(), messages.Notices()))
 	app.Use(compress.New())
 	routes(app, d, sessions, agentSessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil
