@@ -7,14 +7,6 @@ import (
 	"github.com/departement06/extranet-assmat/app/apptest"
 )
 
-// agentSignIn fills the back office's sign-in form and submits it.
-func agentSignIn(p *Page, base, email, password string) {
-	p.Open(base + "/back-office/connexion")
-	p.Fill("#agent-email", email)
-	p.Fill("#agent-mot-de-passe", password)
-	p.Click("button.btn--primary")
-}
-
 // An agent's visit, with JavaScript on and off: the back office sends her to
 // its sign-in; a wrong password (shown in place with JavaScript); the home
 // page in the back office's layout, its menu; Mon compte's form with errors;
