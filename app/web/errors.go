@@ -12,9 +12,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/departement06/extranet-assmat/app/backoffice"
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // retryAfter is the Retry-After of a 503, in seconds: long enough for a
@@ -56,7 +59,14 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 			c.Set("HX-Reswap", "innerHTML")
 		}
 		props := errorProps(code, rid)
-		if rerr := httpx.Render(c, httpx.View{Title: props.Title, Page: components.ErrorPage(props),
+		// An agent's error page keeps the back office's layout and menu,
+		// except on a childminder's own pages when the browser holds both
+		// sessions: her 404 must look like any other.
+		render := httpx.Render
+		if backoffice.CurrentAgent(c) != nil && (session.CurrentUser(c) == nil || components.InSection(c.Path(), paths.BackOffice)) {
+			render = backoffice.Render
+		}
+		if rerr := render(c, httpx.View{Title: props.Title, Page: components.ErrorPage(props),
 			Fragment: components.ErrorFragment(props), Status: code}); rerr != nil {
 			log.Error("error page failed", "request_id", rid, "err", rerr)
 			c.Set(fiber.HeaderContentType, fiber.MIMETextPlainCharsetUTF8)
