@@ -169,6 +169,9 @@ func TestLoadRefusesToRunTwiceAndRebuildsIndexes(t *testing.T) {
 			}
 			defs = append(defs, d)
 		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 		return defs
 	}
 	before := indexes()
