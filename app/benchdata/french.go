@@ -116,48 +116,70 @@ var services = []string{
 	"Protection maternelle et infantile (PMI)",
 	"Direction de l'enfance et de la famille",
 	"Relais petite enfance",
-	"Service formation des assistants maternels",
+	"Pôle agréments",
 }
 
-// generalTopics are the subjects of general messages (to every childminder);
-// a year or a month is added to vary them.
-var generalTopics = []string{
-	"Relais petite enfance : programme des ateliers", "Formation continue : inscriptions ouvertes",
-	"Rappel : déclaration des enfants accueillis sous 8 jours", "Canicule : recommandations pour l'accueil des jeunes enfants",
-	"Vaccinations obligatoires : ce qui change", "Journée nationale des assistants maternels",
-	"Sécurité à domicile : prévenir les accidents", "Épidémie de bronchiolite : gestes barrières",
-	"Mise à jour des coordonnées : pensez à votre adresse email", "Pajemploi : calendrier des déclarations",
-	"Éveil musical : nouveaux ateliers au relais", "Alerte météo : consignes en cas de vigilance orange ou rouge",
-	"Allergies alimentaires : protocole d'accueil individualisé", "Congés d'été : informez le service de vos absences",
-	"Secourisme : sessions PSC1 près de chez vous", "Qualité de l'air intérieur : aérez chaque jour",
-	"Renouvellement d'agrément : anticipez votre demande", "Maisons d'assistants maternels : réunion d'information",
-	"Livret d'accueil des familles : nouvelle édition", "Sommeil du jeune enfant : les bonnes pratiques",
+// topic is a message's subject and the paragraph that develops it: a word
+// of a topic ("canicule", "vaccination") is found in the messages of that
+// topic and few others, as in a real mailbox, so that a search matches a
+// few per cent of the messages, not a third of them.
+type topic struct{ Subject, Text string }
+
+// generalTopics are the general messages' (to every childminder); a month
+// and year are added to half of the subjects.
+var generalTopics = []topic{
+	{"Relais petite enfance : programme des ateliers", "Le relais petite enfance de votre secteur publie son programme d'ateliers d'éveil : motricité, lecture et jeux d'eau."},
+	{"Formation continue : inscriptions ouvertes", "Les inscriptions aux sessions de formation continue sont ouvertes ; le plan de formation est financé par votre employeur."},
+	{"Rappel : déclaration des enfants accueillis sous 8 jours", "Tout nouvel accueil se déclare dans les huit jours suivant son début, rubrique « Enfants accueillis »."},
+	{"Canicule : recommandations pour l'accueil des jeunes enfants", "En période de canicule, proposez de l'eau régulièrement, gardez les pièces fraîches et évitez les sorties entre 12 h et 16 h."},
+	{"Vaccinations obligatoires : ce qui change", "Le calendrier des vaccinations obligatoires s'applique à tout enfant accueilli : vérifiez le carnet de santé à l'arrivée."},
+	{"Journée nationale des assistants maternels", "Le 19 novembre, la journée nationale des assistants maternels sera l'occasion de rencontres dans chaque territoire."},
+	{"Sécurité à domicile : prévenir les accidents", "Cache-prises, barrières d'escalier, produits ménagers hors de portée : une check-list de sécurité est disponible."},
+	{"Épidémie de bronchiolite : gestes barrières", "L'épidémie de bronchiolite progresse : lavage des mains, aération et nettoyage des jouets limitent la transmission."},
+	{"Mise à jour des coordonnées : pensez à votre adresse email", "Une adresse email à jour vous permet de recevoir nos avis et de réinitialiser votre mot de passe."},
+	{"Pajemploi : calendrier des déclarations", "Les parents employeurs déclarent votre salaire sur Pajemploi avant le 5 du mois suivant."},
+	{"Éveil musical : nouveaux ateliers au relais", "Des ateliers d'éveil musical avec une intervenante diplômée ont lieu un mardi sur deux."},
+	{"Alerte météo : consignes en cas de vigilance orange ou rouge", "En cas de vigilance météo orange ou rouge, suivez les consignes de la préfecture et prévenez les familles."},
+	{"Allergies alimentaires : protocole d'accueil individualisé", "Un enfant allergique est accueilli avec un protocole d'accueil individualisé signé par les parents et le médecin."},
+	{"Congés d'été : informez le service de vos absences", "Merci de signaler vos périodes de fermeture estivale afin que nous puissions orienter les familles."},
+	{"Secourisme : sessions PSC1 près de chez vous", "Des sessions de prévention et secours civiques de niveau 1 (PSC1) sont proposées gratuitement."},
+	{"Qualité de l'air intérieur : aérez chaque jour", "Aérer dix minutes matin et soir réduit la concentration de polluants dans les pièces d'accueil."},
+	{"Renouvellement d'agrément : anticipez votre demande", "Le dossier de renouvellement d'agrément est à déposer au moins quatre mois avant la date d'échéance."},
+	{"Maisons d'assistants maternels : réunion d'information", "Une réunion présente le projet de MAM : local, convention, délégation d'accueil et démarches."},
+	{"Livret d'accueil des familles : nouvelle édition", "La nouvelle édition du livret d'accueil des familles est téléchargeable dans « Documents utiles »."},
+	{"Sommeil du jeune enfant : les bonnes pratiques", "Couchez le bébé sur le dos, dans une turbulette, sans oreiller ni tour de lit."},
+	{"Écrans et tout-petits : nos conseils", "Avant trois ans, aucun écran : privilégiez le jeu libre, les comptines et les livres."},
+	{"Enquête annuelle sur l'activité des assistants maternels", "Répondez à l'enquête en ligne avant la fin du mois : elle éclaire la politique d'accueil du jeune enfant."},
 }
 
-// personalTopics are the subjects of personal messages (to one childminder).
-var personalTopics = []string{
-	"Votre demande de renouvellement d'agrément", "Pièce manquante : attestation d'assurance responsabilité civile",
-	"Visite à domicile de la puéricultrice de secteur", "Déclaration d'un enfant accueilli : précisions demandées",
-	"Votre demande de dérogation", "Modification de votre capacité d'accueil", "Rappel : formation obligatoire",
-	"Attestation de formation PSC1 reçue", "Changement d'adresse enregistré", "Réponse à votre courrier",
-	"Convocation : commission consultative paritaire départementale", "Extension d'agrément : avis de la PMI",
+// personalTopics are the personal messages' (to one childminder).
+var personalTopics = []topic{
+	{"Votre demande de renouvellement d'agrément", "Votre demande de renouvellement a bien été enregistrée ; une visite d'évaluation sera programmée."},
+	{"Pièce manquante : attestation d'assurance responsabilité civile", "Nous n'avons pas reçu votre attestation d'assurance responsabilité civile professionnelle de l'année."},
+	{"Visite à domicile de la puéricultrice de secteur", "La puéricultrice de secteur souhaite convenir avec vous d'une visite à votre domicile."},
+	{"Déclaration d'un enfant accueilli : précisions demandées", "La déclaration que vous avez faite est incomplète : merci de préciser les dates de la période d'accueil."},
+	{"Votre demande de dérogation", "Votre demande de dérogation exceptionnelle a été examinée ; la décision vous est adressée par courrier."},
+	{"Modification de votre capacité d'accueil", "La modification de votre capacité d'accueil prendra effet à la date indiquée sur l'arrêté."},
+	{"Rappel : formation obligatoire", "La formation obligatoire de 80 heures doit être suivie avant l'accueil du premier enfant."},
+	{"Attestation PSC1 reçue", "Nous avons bien reçu votre attestation de secourisme PSC1 ; elle est jointe à votre dossier."},
+	{"Changement d'adresse enregistré", "Votre changement d'adresse est enregistré ; il figurera sur votre agrément lors de sa prochaine mise à jour."},
+	{"Réponse à votre courrier", "En réponse à votre courrier, nous vous confirmons que votre dossier est complet."},
+	{"Convocation : commission consultative paritaire départementale", "Votre situation sera examinée par la commission consultative paritaire départementale ; vous pouvez y être entendue."},
+	{"Extension d'agrément : avis de la PMI", "L'équipe de PMI a rendu un avis favorable à votre demande d'extension d'agrément."},
 }
 
-// sentences make the bodies: a search for a word ("vaccination", "canicule",
-// "formation") finds a realistic share of the messages.
+// sentences are the common phrases that complete a body.
 var sentences = []string{
-	"Nous vous remercions de votre engagement auprès des familles du département.",
-	"Les sessions de formation continue sont ouvertes aux assistants maternels agréés.",
-	"En période de canicule, proposez de l'eau régulièrement et évitez les sorties entre 12 h et 16 h.",
-	"Le calendrier des vaccinations obligatoires s'applique à tout enfant accueilli.",
-	"Pensez à déclarer chaque nouvel enfant accueilli dans les huit jours suivant le début de l'accueil.",
-	"Votre relais petite enfance vous accueille sur rendez-vous du lundi au vendredi.",
-	"Vous trouverez le formulaire dans la rubrique « Documents utiles » de l'extranet.",
-	"La puéricultrice de secteur prendra contact avec vous pour convenir d'un rendez-vous.",
-	"Les ateliers d'éveil reprennent après les vacances scolaires.",
-	"N'hésitez pas à nous contacter pour toute question relative à votre agrément.",
-	"Les bulletins de vigilance météorologique sont consultables chaque jour.",
-	"L'attestation d'assurance doit être renouvelée chaque année.",
+	"Nous vous remercions de votre engagement auprès des familles.",
+	"Votre interlocutrice reste joignable du lundi au vendredi, de 9 h à 12 h.",
+	"Vous trouverez les documents correspondants dans la rubrique « Documents utiles ».",
+	"N'hésitez pas à nous contacter pour toute question.",
 	"Merci de vérifier vos coordonnées dans la rubrique « Mon compte ».",
-	"Le protocole d'accueil individualisé est établi avec les parents et le médecin.",
+	"Ce message concerne l'ensemble des assistants maternels du département.",
+	"Pensez à en parler avec les parents des enfants que vous accueillez.",
+	"Un accusé de réception vous sera adressé.",
+	"Nous restons à votre disposition.",
+	"Ce message ne nécessite pas de réponse de votre part.",
+	"Les modalités détaillées seront précisées dans un prochain message.",
+	"Votre relais petite enfance peut vous accompagner dans vos démarches.",
 }

@@ -277,26 +277,27 @@ func (p *plan) message(pos int) message {
 	r := rng(p.seed, kind, src)
 	out := message{Recipient: int(m.recipient), CreatedAt: p.msgTime(m), Sender: pick(r, services)}
 	var b strings.Builder
+	var t topic
 	if m.recipient < 0 {
-		out.Subject = pick(r, generalTopics)
+		t = pick(r, generalTopics)
+		out.Subject = t.Subject
 		if chance(r, 50) {
 			out.Subject += " (" + frenchMonths[out.CreatedAt.Month()-1] + " " + fmt.Sprint(out.CreatedAt.Year()) + ")"
 		}
 		b.WriteString("Bonjour,\n\n")
 	} else {
 		a := p.assmat(int(m.recipient))
-		out.Subject = pick(r, personalTopics)
+		t = pick(r, personalTopics)
+		out.Subject = t.Subject
 		fmt.Fprintf(&b, "Bonjour %s %s,\n\n", a.Civility, a.LastName)
 	}
-	for k := 1 + r.IntN(4); k > 0; k-- {
-		b.WriteString(pick(r, sentences))
+	b.WriteString(t.Text)
+	for k := r.IntN(3); k > 0; k-- {
 		b.WriteString(" ")
-		if chance(r, 30) {
-			b.WriteString("\n\n")
-		}
+		b.WriteString(pick(r, sentences))
 	}
 	if chance(r, 20) {
-		b.WriteString("\n\nPlus d'informations : https://www.departement06.fr/petite-enfance")
+		b.WriteString("\n\nEn savoir plus : https://www.departement06.fr/petite-enfance")
 	}
 	b.WriteString("\n\nCordialement,\n" + out.Sender)
 	out.Body = b.String()

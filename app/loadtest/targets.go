@@ -34,7 +34,7 @@ type target struct {
 
 // searches are what childminders type in the messages' search box: words of
 // the generated subjects and bodies (app/benchdata), with and without accents.
-var searches = []string{"formation", "vaccination", "canicule", "agrement", "relais", "meteo", "attestation"}
+var searches = []string{"formation", "vaccination", "canicule", "assurance", "renouvellement", "meteo", "bronchiolite", "pajemploi"}
 
 func fixed(p string) func(*user, *rand.Rand) string {
 	return func(*user, *rand.Rand) string { return p }
