@@ -15,11 +15,16 @@ import (
 // another, directly or through a shared package, so that each can be
 // rewritten on its own. Code two features need lives in a shared package
 // (app/profile, app/credentials, app/form, components...).
-var features = []string{"app/account", "app/agentauth", "app/agrement", "app/auth", "app/children", "app/dashboard", "app/documents", "app/messages"}
+var features = []string{"app/account", "app/agentauth", "app/agrement", "app/auth", "app/bomessages", "app/children", "app/dashboard", "app/documents", "app/messages"}
 
 // shows are the one exception: the dashboard shows a section of these
 // features, through their QueueDashboard functions.
-var shows = map[string][]string{"app/dashboard": {"app/agrement", "app/documents"}}
+var shows = map[string][]string{"app/dashboard": {"app/agrement", "app/documents"},
+	// The back office's messages write through app/messages' CreatePersonal
+	// and CreateGeneral (meant for it: the notification email is theirs) and
+	// preview with its view builder (MessageView), so that the preview is
+	// the childminder's rendering.
+	"app/bomessages": {"app/messages"}}
 
 // sessionMustNotReach are what app/session must not depend on: it keeps who
 // is signed in, and knows nothing of pages (layout data, notices' rendering,

@@ -11,6 +11,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/agrement"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/backoffice"
+	"github.com/departement06/extranet-assmat/app/bomessages"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/devgallery"
@@ -127,6 +128,16 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 	bo.Post(in(paths.BackOfficeLogout), agents.Logout)
 	bo.Get(in(paths.BackOfficeAccount), agents.ShowAccount)
 	bo.Post(in(paths.BackOfficeAccountPass), agents.SubmitAccountPassword)
+
+	// Messages to the childminders (issue 10 §4): a personal one is notified by email.
+	notify := messages.Notify{BaseURL: d.Config.BaseURL}
+	if d.Mail != nil {
+		notify.Mail = d.Mail
+	}
+	boMessages := bomessages.New(bomessages.Deps{Pool: d.Pool, Notify: notify, Now: d.Now})
+	bo.Get(in(paths.BackOfficeMessages), boMessages.List)
+	bo.Get(in(components.BackOfficeMessagesNew), boMessages.New)
+	bo.Post(in(components.BackOfficeMessagesNew), boMessages.Submit)
 
 	bo.Use(backoffice.NotFound)
 }

@@ -1,0 +1,53 @@
+-- The back office's messages (issue 10): the childminder picked for a
+-- personal message, and the list of sent messages with their read counts.
+
+-- name: BOSearchRecipients :many
+-- Childminders whose name, identifier or commune holds the typed text,
+-- insensitive to case and accents: the same expression as
+-- assmats_search_idx (migration 0004), so that the trigram index serves it.
+SELECT id, login, nom, prenom, commune
+FROM assmats
+WHERE extranet_fold(nom || ' ' || prenom || ' ' || login || ' ' || commune)
+      LIKE '%' || extranet_fold(@pattern::text) || '%'
+ORDER BY nom, prenom, login
+LIMIT @max_rows;
+
+-- name: BOGetRecipient :one
+-- The childminder a personal message goes to, as the form shows her.
+SELECT id, login, nom, prenom, commune
+FROM assmats
+WHERE id = @id;
+
+-- name: BOListSentMessages :many
+-- One page of the département's messages, newest first, each with how many
+-- childminders have read it, and the number of active childminders (a
+-- general message's recipients: accounts with a password): one statement,
+-- the read counts aggregated over the page's messages only, never one query
+-- per message.
+WITH page AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    ORDER BY m.created_at DESC, m.id DESC
+    LIMIT @page_size OFFSET @page_offset
+), reads AS (
+    SELECT s.message_id, count(*) AS n
+    FROM message_states s
+    JOIN page p ON p.id = s.message_id
+    WHERE s.read_at IS NOT NULL
+    GROUP BY s.message_id
+)
+SELECT p.id, p.created_at, p.sender_service, p.subject,
+       (p.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       COALESCE(a.login, '')::text AS recipient_login,
+       COALESCE(a.prenom || ' ' || a.nom, '')::text AS recipient_name,
+       COALESCE(r.n, 0)::bigint AS read_count,
+       (SELECT count(*) FROM assmats WHERE password_hash IS NOT NULL)::bigint AS active_count,
+       (SELECT count(*) FROM messages)::bigint AS total
+FROM page p
+LEFT JOIN assmats a ON a.id = p.recipient_assmat_id
+LEFT JOIN reads r ON r.message_id = p.id
+ORDER BY p.created_at DESC, p.id DESC;
+
+-- name: BOMarkMessageSender :exec
+-- Who sent a message from the back office (messages.sent_by_agent_id).
+UPDATE messages SET sent_by_agent_id = @agent_id WHERE id = @id;
