@@ -11,12 +11,15 @@ import (
 	"github.com/departement06/extranet-assmat/app/agrement"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/backoffice"
+	"github.com/departement06/extranet-assmat/app/boaudit"
+	"github.com/departement06/extranet-assmat/app/boassmats"
 	"github.com/departement06/extranet-assmat/app/bomessages"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
 	"github.com/departement06/extranet-assmat/app/devgallery"
 	"github.com/departement06/extranet-assmat/app/devmail"
 	"github.com/departement06/extranet-assmat/app/documents"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
@@ -129,6 +132,19 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 	bo.Get(in(paths.BackOfficeAccount), agents.ShowAccount)
 	bo.Post(in(paths.BackOfficeAccountPass), agents.SubmitAccountPassword)
 
+	// Childminders: the search, her page, her account's actions (each a GET
+	// that asks, a POST that does). Her page shows this feature's notices.
+	assmats := boassmats.New(boassmats.Deps{Pool: d.Pool, Log: d.Log, Now: d.Now, BaseURL: d.Config.BaseURL})
+	one := in(paths.BackOfficeAssmats) + "/:login"
+	bo.Get(in(paths.BackOfficeAssmats), assmats.Search)
+	bo.Get(one, httpx.WithNotices(boassmats.Notices()), assmats.Show)
+	bo.Get(one+"/"+components.BoAssmatAccess, assmats.ConfirmAccess)
+	bo.Post(one+"/"+components.BoAssmatAccess, assmats.GiveAccess)
+	bo.Get(one+"/"+components.BoAssmatIdentifierOnly, assmats.ConfirmIdentifierOnly)
+	bo.Post(one+"/"+components.BoAssmatIdentifierOnly, assmats.MakeIdentifierOnly)
+	bo.Get(one+"/"+components.BoAssmatUnlock, assmats.ConfirmUnlock)
+	bo.Post(one+"/"+components.BoAssmatUnlock, assmats.Unlock)
+
 	// Messages to the childminders (issue 10 §4): a personal one is notified by email.
 	notify := messages.Notify{BaseURL: d.Config.BaseURL}
 	if d.Mail != nil {
@@ -138,6 +154,9 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 	bo.Get(in(paths.BackOfficeMessages), boMessages.List)
 	bo.Get(in(components.BackOfficeMessagesNew), boMessages.New)
 	bo.Post(in(components.BackOfficeMessagesNew), boMessages.Submit)
+
+	// The audit log (issue 10 §6): filters in the query string.
+	bo.Get(in(paths.BackOfficeAudit), boaudit.New(d.Pool).List)
 
 	bo.Use(backoffice.NotFound)
 }
