@@ -1,0 +1,65 @@
+package boassmats
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/departement06/extranet-assmat/components"
+	"github.com/departement06/extranet-assmat/components/paths"
+)
+
+// PageSize is the number of childminders a page of results lists.
+const PageSize = 20
+
+// MaxPage bounds the page a URL may ask for: beyond it, or for anything that
+// is not a positive number, the page does not exist (404).
+const MaxPage = 10_000
+
+// SearchQuery is one view of the search: every field comes from, and goes
+// back to, the query string, so that each result page has its URL.
+type SearchQuery struct {
+	// Text is what the agent typed, trimmed ("" for none).
+	Text string
+	Page int
+}
+
+// ParseSearchQuery reads a view from a query string (get returns "" for a
+// missing name); ok is false for a malformed page.
+func ParseSearchQuery(get func(string) string) (q SearchQuery, ok bool) {
+	q = SearchQuery{Text: strings.TrimSpace(get(components.BoAssmatsSearchName)), Page: 1}
+	if raw := get(components.BoAssmatsPageName); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 1 || n > MaxPage {
+			return q, false
+		}
+		q.Page = n
+	}
+	return q, true
+}
+
+// Short is true for a search the trigram index cannot serve (1 or 2
+// characters): it only finds the childminder of that very identifier.
+func (q SearchQuery) Short() bool { return utf8.RuneCountInString(q.Text) < MinSearch }
+
+// URL is the view's canonical address (defaults left out).
+func (q SearchQuery) URL() string {
+	v := url.Values{}
+	if q.Text != "" {
+		v.Set(components.BoAssmatsSearchName, q.Text)
+	}
+	if q.Page > 1 {
+		v.Set(components.BoAssmatsPageName, strconv.Itoa(q.Page))
+	}
+	if len(v) == 0 {
+		return paths.BackOfficeAssmats
+	}
+	return paths.BackOfficeAssmats + "?" + v.Encode()
+}
+
+// likePattern escapes what LIKE would read as wildcards in what the agent
+// typed (\ is LIKE's default escape character): "50%" finds "50%", not "50…".
+func likePattern(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}

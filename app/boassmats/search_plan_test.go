@@ -1,0 +1,117 @@
+package boassmats_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
+)
+
+// The search's query, as the page runs it, is served by the trigram index
+// assmats_search_idx (migration 0004), never by a scan of assmats: over a
+// few thousand generated childminders, with sequential scans priced out
+// (enable_seqscan off: a small table would otherwise be scanned, which says
+// nothing of 230,000), in both plan-cache modes — pgx prepares its
+// statements, and a prepared statement may switch to a generic plan.
+func TestSearchUsesTheTrigramIndex(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	cfg, err := pgxpool.ParseConfig(pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &lastQuery{}
+	cfg.ConnConfig.Tracer = rec
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	if _, err := pool.Exec(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, commune)
+		SELECT 'B' || lpad(i::text, 6, '0'), 'Madame', 'NOM' || i, 'Prénom' || i, '1980-01-01',
+		       (ARRAY['Nice', 'Antibes', 'Grasse', 'Cannes', 'La Colle-sur-Loup', 'Saint-Étienne-de-Tinée'])[1 + i % 6]
+		FROM generate_series(1, 5000) i`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, `ANALYZE assmats`); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.New(pool).BoSearchAssmats(ctx, db.BoSearchAssmatsParams{Pattern: "etienne-de", RowLimit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 20 || rows[0].Total != 833 || rows[0].Commune != "Saint-Étienne-de-Tinée" {
+		t.Fatalf("the search itself: %d rows, %+v", len(rows), rows[0])
+	}
+	rec.mu.Lock()
+	sql := rec.sql
+	rec.mu.Unlock()
+	if !strings.Contains(sql, "extranet_fold(a.nom || ' ' || a.prenom || ' ' || a.login || ' ' || a.commune) LIKE") {
+		t.Fatalf("the query is not the index's expression: %s", sql)
+	}
+	for _, mode := range []string{"auto", "force_generic_plan"} {
+		plan := explain(t, pool, mode, sql)
+		if !strings.Contains(plan, "assmats_search_idx") || strings.Contains(plan, "Seq Scan") {
+			t.Errorf("%s: the search is not served by assmats_search_idx:\n%s", mode, plan)
+		}
+		t.Logf("plan (%s):\n%s", mode, plan)
+	}
+}
+
+// lastQuery records the SQL of the last query a pool runs.
+type lastQuery struct {
+	mu  sync.Mutex
+	sql string
+}
+
+func (l *lastQuery) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	l.mu.Lock()
+	l.sql = d.SQL
+	l.mu.Unlock()
+	return ctx
+}
+func (l *lastQuery) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// explain is the plan of the search for 'etienne', prepared in SQL in that
+// plan-cache mode, with sequential scans priced out.
+func explain(t *testing.T, pool *pgxpool.Pool, mode, sql string) string {
+	t.Helper()
+	ctx := context.Background()
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := tx.Rollback(ctx); err != nil {
+			t.Errorf("rollback: %v", err)
+		}
+	}()
+	for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL plan_cache_mode = " + mode, "PREPARE search_" + mode + " AS " + sql} {
+		if _, err := tx.Exec(ctx, set); err != nil {
+			t.Fatalf("%s: %v", set, err)
+		}
+	}
+	rows, err := tx.Query(ctx, "EXPLAIN EXECUTE search_"+mode+"('etienne', 0, 20)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, line)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(lines, "\n")
+}

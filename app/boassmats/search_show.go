@@ -1,0 +1,83 @@
+package boassmats
+
+import (
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/backoffice"
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/form"
+	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/components"
+)
+
+// Search serves "Assistants maternels": the form alone, or one page of
+// results. A search of 3 characters or more goes through the trigram index
+// (BoSearchAssmats); a shorter one only finds a whole identifier (the unique
+// index): a trigram search needs 3 characters, and a scan of every
+// childminder is what the index is there to avoid. One query at most after
+// the session's. With htmx, the results region alone, its URL pushed.
+func (h *Handlers) Search(c *fiber.Ctx) error {
+	q, ok := ParseSearchQuery(func(name string) string { return form.Normalize(strings.Clone(c.Query(name))) })
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	v := SearchView{Query: q, FieldError: searchFields.Query.Check(q.Text)}
+	status := fiber.StatusOK
+	switch {
+	case v.FieldError != "":
+		status = fiber.StatusUnprocessableEntity
+	case q.Text == "":
+	case q.Short():
+		rows, err := h.q.BoFindAssmatByLogin(c.UserContext(), q.Text)
+		if err != nil {
+			return err
+		}
+		v.Found = foundByLogin(rows)
+		v.Searched = true
+	default:
+		rows, err := h.q.BoSearchAssmats(c.UserContext(), db.BoSearchAssmatsParams{
+			Pattern: likePattern(q.Text), RowLimit: PageSize, RowOffset: int32((q.Page - 1) * PageSize),
+		})
+		if err != nil {
+			return err
+		}
+		v.Found = found(rows)
+		v.Searched = true
+	}
+	if v.Searched && q.Page > 1 && len(v.Found) == 0 {
+		// A page past the end (the results changed since): the first page.
+		first := q
+		first.Page = 1
+		return httpx.Redirect(c, first.URL())
+	}
+	p := SearchProps(v)
+	if httpx.IsHTMX(c) {
+		c.Set("HX-Push-Url", q.URL())
+	}
+	var fragment templ.Component = components.BoAssmatsResults(p.Results)
+	return backoffice.Render(c, httpx.View{
+		Title:    searchTitle(v),
+		Page:     components.BoAssmatsSearchPage(p),
+		Fragment: fragment,
+		Status:   status,
+	})
+}
+
+func foundByLogin(rows []db.BoFindAssmatByLoginRow) []Found {
+	out := make([]Found, len(rows))
+	for i, r := range rows {
+		out[i] = Found(r)
+	}
+	return out
+}
+
+func found(rows []db.BoSearchAssmatsRow) []Found {
+	out := make([]Found, len(rows))
+	for i, r := range rows {
+		out[i] = Found(r)
+	}
+	return out
+}

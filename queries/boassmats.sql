@@ -1,0 +1,139 @@
+-- The back office's childminders (issue 10): the search, a childminder's
+-- page, and her account's actions. Queries of app/boassmats only.
+
+-- name: BoSearchAssmats :many
+-- Childminders whose name, first name, identifier or commune holds the
+-- pattern, case and accents ignored. The condition is written exactly as
+-- assmats_search_idx (migration 0004) is defined, so that the trigram index
+-- serves it (230,000 childminders nationally: no sequential scan); the caller
+-- escapes % _ and \ in what the agent typed, and sends at least 3 characters
+-- (a shorter pattern has no trigram: see BoFindAssmatByLogin).
+SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
+       (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password,
+       count(*) OVER () AS total
+FROM assmats a
+WHERE extranet_fold(a.nom || ' ' || a.prenom || ' ' || a.login || ' ' || a.commune) LIKE '%' || extranet_fold(sqlc.arg(pattern)::text) || '%'
+ORDER BY a.nom, a.prenom, a.login
+LIMIT sqlc.arg(row_limit)::int OFFSET sqlc.arg(row_offset)::int;
+
+-- name: BoFindAssmatByLogin :many
+-- A search of 1 or 2 characters: only the childminder of that very
+-- identifier (the unique index on login), in BoSearchAssmats' shape.
+SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
+       (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password,
+       count(*) OVER () AS total
+FROM assmats a
+WHERE a.login = sqlc.arg(login)::text;
+
+-- name: BoGetAssmat :one
+-- A childminder's identity and the state of her account, by identifier.
+SELECT a.id, a.login, a.civilite, a.nom, a.prenom, a.date_naissance, a.situation_familiale,
+       a.adresse, a.code_postal, a.commune, a.email,
+       (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password, a.password_changed_at
+FROM assmats a
+WHERE a.login = sqlc.arg(login)::text;
+
+-- name: BoViewAssmat :one
+-- BoGetAssmat for her page, which the audit log must record ("fiche
+-- consultée", issue 10): the line is written by the statement that reads
+-- her, so that the page keeps to one round trip after the session's (the
+-- other reads are batched with it), and only when she exists. The caller
+-- gives the action and target as app/audit names them.
+WITH a AS (
+    SELECT a.id, a.login, a.civilite, a.nom, a.prenom, a.date_naissance, a.situation_familiale,
+           a.adresse, a.code_postal, a.commune, a.email,
+           (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password, a.password_changed_at
+    FROM assmats a
+    WHERE a.login = sqlc.arg(login)::text
+), logged AS (
+    INSERT INTO audit_log (agent_id, action, target)
+    SELECT sqlc.arg(agent_id)::bigint, sqlc.arg(action)::text, sqlc.arg(target)::text FROM a
+    RETURNING id
+)
+SELECT id, login, civilite, nom, prenom, date_naissance, situation_familiale, adresse, code_postal, commune, email,
+       has_password, must_change_password, password_changed_at
+FROM a;
+
+-- name: BoAssmatAgrements :many
+-- Her agréments, the one valid longest first (as on her own page).
+SELECT g.numero, g.statut, g.date_premiere_delivrance, g.date_debut_validite, g.date_fin_validite,
+       g.capacite_totale, g.capacite_moins_3_ans, g.capacite_plus_3_ans,
+       g.lieu_exercice, g.mam_nom, g.lieu_adresse, g.lieu_code_postal, g.lieu_commune, g.derogations
+FROM agrements g
+JOIN assmats a ON a.id = g.assmat_id
+WHERE a.login = sqlc.arg(login)::text
+ORDER BY g.date_fin_validite DESC NULLS FIRST, g.numero;
+
+-- name: BoAssmatChildren :many
+-- Her declared children, current ones first (a period without an end, or
+-- ending today or later: Current() of app/children), then the history; each
+-- with its declaration date, the late mark stored at declaration, the start
+-- of its first period and the end of its last (open_ended: one has no end).
+SELECT c.id, c.nom, c.prenom, c.date_naissance, c.declared_at, c.declared_late,
+       bool_or(p.end_date IS NULL OR p.end_date >= sqlc.arg(today)::date)::bool AS is_current,
+       min(p.start_date)::date AS first_start,
+       bool_or(p.end_date IS NULL)::bool AS open_ended,
+       COALESCE(max(p.end_date), min(p.start_date))::date AS last_end
+FROM children c
+JOIN assmats a ON a.id = c.assmat_id
+JOIN care_periods p ON p.child_id = c.id
+WHERE a.login = sqlc.arg(login)::text
+GROUP BY c.id
+ORDER BY is_current DESC, c.nom, c.prenom, c.id
+LIMIT sqlc.arg(max_rows)::int;
+
+-- name: BoAssmatMessages :many
+-- Her latest messages (the general ones and her personal ones), with her
+-- state of each: read when, archived. Each half reads its own index
+-- (messages_general_idx, messages_personal_idx) for the newest rows only.
+WITH me AS (SELECT id FROM assmats WHERE login = sqlc.arg(login)::text),
+latest AS (
+    (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id IS NULL
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT sqlc.arg(max_rows)::int)
+    UNION ALL
+    (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id = (SELECT id FROM me)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT sqlc.arg(max_rows)::int)
+)
+SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS personal,
+       s.read_at, (s.archived_at IS NOT NULL)::bool AS archived
+FROM latest l
+CROSS JOIN me
+LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = me.id
+ORDER BY l.created_at DESC, l.id DESC
+LIMIT sqlc.arg(max_rows)::int;
+
+-- name: BoLockAssmat :one
+-- The childminder an account action is about, her row locked until the
+-- transaction ends (as LockAssmat: no link issued meanwhile survives).
+SELECT a.id, a.login, a.civilite, a.nom, a.prenom, a.adresse, a.code_postal, a.commune,
+       (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password
+FROM assmats a
+WHERE a.login = sqlc.arg(login)::text
+FOR UPDATE;
+
+-- name: BoSetTemporaryPassword :exec
+-- A temporary password from the département's letter: to be changed at her
+-- first sign-in; every session opened before now ends (password_changed_at).
+-- KillAccountTokens follows in the same transaction.
+UPDATE assmats
+SET password_hash = sqlc.arg(password_hash)::text,
+    must_change_password = true,
+    password_changed_at = sqlc.arg(now)::timestamptz,
+    updated_at = sqlc.arg(now)::timestamptz
+WHERE id = sqlc.arg(id)::bigint;
+
+-- name: BoClearPassword :exec
+-- Identifier only: no password at all; she sets one through "Première
+-- connexion". Every session opened before now ends. KillAccountTokens follows.
+UPDATE assmats
+SET password_hash = NULL,
+    must_change_password = false,
+    password_changed_at = sqlc.arg(now)::timestamptz,
+    updated_at = sqlc.arg(now)::timestamptz
+WHERE id = sqlc.arg(id)::bigint;
