@@ -58,6 +58,7 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		toAgentLogin = seeOther("/back-office/connexion")
 		toBackOffice = seeOther("/back-office")
 		agentOut     = toAgentLogin.changing("agent_sessions")
+		toAssmatC    = seeOther("/back-office/assistants-maternels/" + matrixLoginC)
 	)
 	// What fills the parameters (see matrixFixture).
 	var (
@@ -93,6 +94,21 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		}}
 		archivedOfA = matrixTarget{"A's archived personal message", func(fx *matrixFixture, _ bool) map[string]string {
 			return map[string]string{"id": strconv.FormatInt(fx.personalMessageOfA(true), 10)}
+		}}
+		// C, a childminder of the back office's account actions: before each
+		// request, an active account again (a password, no temporary one),
+		// so that every action has something to change.
+		assmatC = matrixTarget{"C, an active childminder", func(fx *matrixFixture, _ bool) map[string]string {
+			if _, err := fx.env.Pool.Exec(context.Background(), `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, password_hash)
+				SELECT $1, 'Madame', 'MATRICE', 'Camille', '1985-05-05', password_hash FROM assmats WHERE login = '100001'
+				ON CONFLICT (login) DO UPDATE SET password_hash = EXCLUDED.password_hash, must_change_password = false,
+					password_changed_at = NULL`, matrixLoginC); err != nil {
+				fx.t.Fatal(err)
+			}
+			return map[string]string{"login": matrixLoginC}
+		}}
+		unknownLogin = matrixTarget{"an unknown identifier", func(*matrixFixture, bool) map[string]string {
+			return map[string]string{"login": "999999"}
 		}}
 		// A new link of a new agent (without a password) for each request.
 		agentLink = matrixTarget{"a new agent's valid link", func(fx *matrixFixture, _ bool) map[string]string {
@@ -185,6 +201,28 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "POST /back-office/deconnexion", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: agentOut},
 		{route: "GET /back-office/mon-compte", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "POST /back-office/mon-compte/mot-de-passe", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: invalid},
+		// The childminders (app/boassmats): viewing her page is audited (its one
+		// write); each account action is a GET that asks and a POST that does,
+		// on C, a childminder set back to an active account before each action.
+		{route: "GET /back-office/assistants-maternels", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "GET /back-office/assistants-maternels/:login", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok.changing("audit_log")},
+		{route: "GET /back-office/assistants-maternels/:login", target: unknownLogin,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
+		{route: "GET /back-office/assistants-maternels/:login/acces", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/assistants-maternels/:login/acces", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok.changing("assmats", "audit_log")},
+		{route: "GET /back-office/assistants-maternels/:login/identifiant-seul", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/assistants-maternels/:login/identifiant-seul", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: toAssmatC.changing("assmats", "audit_log")},
+		{route: "GET /back-office/assistants-maternels/:login/deblocage", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/assistants-maternels/:login/deblocage", target: assmatC,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: toAssmatC.changing("audit_log")},
+		{route: "POST /back-office/assistants-maternels/:login/deblocage", target: unknownLogin,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
 	}
 
 	// The signed-in area's middleware (requireUser, app/web/signed_in.go) runs for every
@@ -222,6 +260,9 @@ const (
 	matrixLoginB    = "200001"
 	matrixPasswordB = "Autre-assmat-2"
 )
+
+// C is the childminder the back office's account actions are tried on (see assmatC).
+const matrixLoginC = "300001"
 
 // matrixRow is one route, what fills its parameters, and each role's answer.
 type matrixRow struct {
