@@ -11,8 +11,9 @@ import (
 	"github.com/departement06/extranet-assmat/app/agrement"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/backoffice"
-	"github.com/departement06/extranet-assmat/app/boaudit"
 	"github.com/departement06/extranet-assmat/app/boassmats"
+	"github.com/departement06/extranet-assmat/app/boaudit"
+	"github.com/departement06/extranet-assmat/app/bodocuments"
 	"github.com/departement06/extranet-assmat/app/bomessages"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
@@ -157,6 +158,19 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 
 	// The audit log (issue 10 §6): filters in the query string.
 	bo.Get(in(paths.BackOfficeAudit), boaudit.New(d.Pool).List)
+
+	// Documents utiles (issue 10 §5): the forms are multipart (a file of at
+	// most 10 MB: see smallBodies).
+	boDocs := bodocuments.New(d.Pool)
+	bo.Get(in(paths.BackOfficeDocuments), boDocs.List)
+	bo.Get(in(components.BackOfficeDocumentsNew), boDocs.New)
+	bo.Post(in(components.BackOfficeDocumentsNew), boDocs.Create)
+	bo.Get(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentEdit, boDocs.Edit)
+	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentEdit, boDocs.Update)
+	bo.Get(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentDelete, boDocs.ConfirmDelete)
+	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentDelete, boDocs.Delete)
+	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentMoveUp, boDocs.MoveUp)
+	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentMoveDown, boDocs.MoveDown)
 
 	bo.Use(backoffice.NotFound)
 }

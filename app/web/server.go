@@ -59,7 +59,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		AppName:               "extranet-assmat",
 		DisableStartupMessage: true,
 		ErrorHandler:          errorHandler(d.Log),
-		BodyLimit:             bodyLimit,
+		BodyLimit:             uploadBodyLimit, // every other route: smallBodies
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
@@ -83,6 +83,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(accessLog(d.Log))
 	app.Use(recover.New())
 	app.Use(securityHeaders(https))
+	app.Use(smallBodies)
 	app.Use(httpx.SecureCookies(https))
 	// Each feature owns its notices' keys and French texts; httpx carries them.
 	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices(),
