@@ -39,6 +39,10 @@ func ParseSearchQuery(get func(string) string) (q SearchQuery, ok bool) {
 	return q, true
 }
 
+// Check is the search field's error ("" when the text may be searched):
+// a character it refuses, or too long.
+func (q SearchQuery) Check() string { return searchFields.Query.Check(q.Text) }
+
 // Short is true for a search the trigram index cannot serve (1 or 2
 // characters): it only finds the childminder of that very identifier.
 func (q SearchQuery) Short() bool { return utf8.RuneCountInString(q.Text) < MinSearch }

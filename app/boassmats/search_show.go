@@ -24,7 +24,7 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 	if !ok {
 		return fiber.ErrNotFound
 	}
-	v := SearchView{Query: q, FieldError: searchFields.Query.Check(q.Text)}
+	v := SearchView{Query: q, FieldError: q.Check()}
 	status := fiber.StatusOK
 	switch {
 	case v.FieldError != "":
