@@ -93,7 +93,9 @@ func letter(name, title string, a db.BoLockAssmatRow) State {
 // getRow is the confirmation pages' row of a page's childminder.
 func getRow(a db.BoGetAssmatRow) db.BoGetAssmatRow { return a }
 
-func galleryDay(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func galleryDay(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
 
 func galleryPtr[T any](v T) *T { return &v }
 
