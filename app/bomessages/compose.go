@@ -104,7 +104,7 @@ func (h *Handlers) check(c *fiber.Ctx, f Form) (*Recipient, FormView, error) {
 		return nil, v, err
 	}
 	if r == nil {
-		v.Errors.Add(fields.Recipient.InputID(), msgUnknownRecipient)
+		v.Errors.Add(fields.Search.InputID(), msgUnknownRecipient)
 	}
 	v.Chosen = r
 	return r, v, nil

@@ -82,8 +82,9 @@ func body(s string) string {
 func (f Form) Validate() components.Errors {
 	var e components.Errors
 	e.Add(fields.To.InputID(), fields.To.Check(f.To))
+	// The recipient's errors are the search's: it is where she is found.
 	if f.Personal() && f.RecipientID == 0 {
-		e.Add(fields.Recipient.InputID(), fields.Recipient.MissingMessage())
+		e.Add(fields.Search.InputID(), fields.Recipient.MissingMessage())
 	}
 	e.Add(fields.Sender.InputID(), fields.Sender.Check(f.Sender))
 	e.Add(fields.Subject.InputID(), fields.Subject.Check(f.Subject))

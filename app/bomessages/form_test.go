@@ -21,7 +21,7 @@ func TestMessageFormErrorsSearchAndEdit(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("htmx=%v: %d", htmx, res.StatusCode)
 		}
-		for _, id := range []string{"message-assmat", "message-expediteur", "message-objet-saisi", "message-texte"} {
+		for _, id := range []string{"message-recherche", "message-expediteur", "message-objet-saisi", "message-texte"} {
 			if res.Doc.Find(`#erreurs a[href="#`+id+`"]`).Length() != 1 {
 				t.Errorf("htmx=%v: no error for #%s: %s", htmx, id, res.Doc.Find("#erreurs").Text())
 			}

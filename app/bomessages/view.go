@@ -51,7 +51,6 @@ func FormProps(f Form, v FormView) components.BackOfficeMessageFormProps {
 		Search:      fields.Search.Field(f.Search, v.Errors.For(fields.Search.InputID())),
 		Searched:    v.Searched,
 		ChoiceLabel: fields.Recipient.Label,
-		ChoiceError: v.Errors.For(fields.Recipient.InputID()),
 		Sender:      fields.Sender.Field(f.Sender, v.Errors.For(fields.Sender.InputID())),
 		Subject:     fields.Subject.Field(f.Subject, v.Errors.For(fields.Subject.InputID())),
 		Body:        fields.Body.Field(f.Body, v.Errors.For(fields.Body.InputID())),

@@ -87,7 +87,8 @@ func (s State) URL() string { return paths.Gallery + "/" + s.Component + "/" + s
 // States is the registry: every state of every group, in the index's order.
 func States() []State {
 	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(), dashboardStates(),
-		childrenStates(), messagesStates(), agrementStates(), backOfficeStates(), boAssmatsStates(), errorStates(), otherStates())
+		childrenStates(), messagesStates(), agrementStates(), backOfficeStates(), boAssmatsStates(),
+		boMessagesStates(), boDocumentsStates(), boAuditStates(), errorStates(), otherStates())
 }
 
 // Find is the state of that component and name.
