@@ -11,7 +11,7 @@ import (
 const (
 	BackOfficeDocumentsNew = paths.BackOfficeDocuments + "/nouveau"
 	// BackOfficeDocumentsListID is the list's region: htmx swaps it after a
-	// move, and a move without JavaScript comes back to it.
+	// move, and a move without JavaScript comes back to its anchor.
 	BackOfficeDocumentsListID = "documents-liste"
 	// BackOfficeDocumentsDoneName is the list's query flag after an action.
 	BackOfficeDocumentsDoneName = "fait"
@@ -30,5 +30,5 @@ func BackOfficeDocumentPath(id int64, action string) string {
 	return paths.BackOfficeDocuments + "/" + strconv.FormatInt(id, 10) + "/" + action
 }
 
-// BackOfficeDocumentRowID is an entry's row id, the anchor a move returns to.
+// BackOfficeDocumentRowID is an entry's row id (its move buttons' ids start with it).
 func BackOfficeDocumentRowID(id int64) string { return "document-" + strconv.FormatInt(id, 10) }

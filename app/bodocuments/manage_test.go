@@ -97,10 +97,10 @@ func TestLinkLifecycle(t *testing.T) {
 		t.Fatalf("updated entry: %s", id2)
 	}
 
-	// Up without JavaScript: the list, at its row.
+	// Up without JavaScript: the list's page, at the list.
 	c.Get("/back-office/documents-utiles")
 	res = c.Submit("/back-office/documents-utiles/"+id+"/monter", nil)
-	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/back-office/documents-utiles#document-"+id {
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/back-office/documents-utiles#documents-liste" {
 		t.Fatalf("up: %d %q", res.StatusCode, res.Header.Get("Location"))
 	}
 	now := order(t, env)
@@ -108,7 +108,7 @@ func TestLinkLifecycle(t *testing.T) {
 		t.Errorf("after up: %v", now)
 	}
 	// Down with htmx: the list comes back in place, in the new order.
-	res = c.Submit("/back-office/documents-utiles/"+id+"/descendre", nil, apptest.HTMX)
+	res = c.Submit("/back-office/documents-utiles/"+id+"/descendre", nil, apptest.HTMX, apptest.Header{Name: "HX-Target", Value: "documents-liste"})
 	titles := res.Doc.Find(".bo-documents__title").Map(func(_ int, s *goquery.Selection) string { return s.Text() })
 	if res.StatusCode != http.StatusOK || res.Doc.Find("header.site-header").Length() != 0 || titles[len(titles)-1] != "Mon enfant (site)" {
 		t.Errorf("down (htmx): %d %v", res.StatusCode, titles)

@@ -19,8 +19,9 @@ func (h *Handlers) MoveUp(c *fiber.Ctx) error { return h.move(c, true) }
 func (h *Handlers) MoveDown(c *fiber.Ctx) error { return h.move(c, false) }
 
 // move trades an entry's place with its neighbour's (nothing at either
-// end), audited; htmx gets the list in place, a browser without JavaScript
-// the list's page at the entry's row.
+// end), audited; the list's own htmx buttons (HX-Target: the list) get the
+// list in place, anything else (no JavaScript) the list's page at the
+// list's anchor.
 func (h *Handlers) move(c *fiber.Ctx, up bool) error {
 	d, err := h.document(c)
 	if err != nil {
@@ -43,8 +44,8 @@ func (h *Handlers) move(c *fiber.Ctx, up bool) error {
 	if err != nil {
 		return err
 	}
-	if !httpx.IsHTMX(c) {
-		return httpx.Redirect(c, paths.BackOfficeDocuments+"#"+components.BackOfficeDocumentRowID(d.ID))
+	if httpx.IsHTMX(c) && c.Get("HX-Target") == components.BackOfficeDocumentsListID {
+		return h.List(c)
 	}
-	return h.List(c)
+	return httpx.Redirect(c, paths.BackOfficeDocuments+"#"+components.BackOfficeDocumentsListID)
 }

@@ -223,6 +223,40 @@ func matrixRows() (routed, unrouted []matrixRow) {
 			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: toAssmatC.changing("audit_log")},
 		{route: "POST /back-office/assistants-maternels/:login/deblocage", target: unknownLogin,
 			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
+		// Messages (app/bomessages): an empty form comes back with its errors;
+		// nothing is written before "Envoyer".
+		{route: "GET /back-office/messages", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "GET /back-office/messages/nouveau", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/messages/nouveau", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: invalid},
+		{route: "POST /back-office/messages/nouveau", form: map[string][]string{"destinataires": {"tous"}, "expediteur": {"PMI"},
+			"objet": {"Matrice"}, "texte": {"Texte"}, "action": {"envoyer"}},
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound,
+			agent: seeOther("/back-office/messages?envoye=1").changing("messages", "audit_log")},
+		// The audit log (app/boaudit): read only.
+		{route: "GET /back-office/journal", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		// Documents utiles (app/bodocuments): each change is audited.
+		{route: "GET /back-office/documents-utiles", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "GET /back-office/documents-utiles/nouveau", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/documents-utiles/nouveau", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: invalid},
+		{route: "GET /back-office/documents-utiles/:id/modifier", target: boDocument,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "GET /back-office/documents-utiles/:id/modifier", target: unknownID,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
+		{route: "POST /back-office/documents-utiles/:id/modifier", target: boDocument,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: invalid},
+		{route: "GET /back-office/documents-utiles/:id/supprimer", target: boDocument,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/documents-utiles/:id/supprimer", target: boNewLastDocument,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound,
+			agent: seeOther("/back-office/documents-utiles?fait=supprime").changing("documents", "audit_log")},
+		{route: "POST /back-office/documents-utiles/:id/supprimer", target: unknownID,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
+		{route: "POST /back-office/documents-utiles/:id/monter", target: boNewLastDocument,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: boMoved},
+		{route: "POST /back-office/documents-utiles/:id/descendre", target: boNewFirstDocument,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: boMoved},
+		{route: "POST /back-office/documents-utiles/:id/descendre", target: unknownID,
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: notFound},
 	}
 
 	// The signed-in area's middleware (requireUser, app/web/signed_in.go) runs for every
