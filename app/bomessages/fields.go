@@ -66,6 +66,10 @@ func ParseForm(c *fiber.Ctx) Form {
 	}
 	if id, err := strconv.ParseInt(fields.Recipient.Read(c), 10, 64); err == nil && id > 0 {
 		f.RecipientID = id
+		// Choosing a childminder among the results says "one childminder".
+		if f.To == "" {
+			f.To = components.MessageToOne
+		}
 	}
 	return f
 }
