@@ -8,7 +8,6 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/paris"
 	"github.com/departement06/extranet-assmat/components"
-	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // Found is one childminder a search found (the shape of both search queries).
@@ -158,6 +157,3 @@ func orNone(s, none string) string {
 	}
 	return s
 }
-
-// searchPath is the search page, for the links back to it.
-const searchPath = paths.BackOfficeAssmats
