@@ -27,8 +27,10 @@ const (
 
 // Ids of the form's sections: htmx targets and the no-JS anchors.
 const (
-	ChildFormID       = "formulaire-enfant"
-	PeriodsID         = "periodes"
+	ChildFormID = "formulaire-enfant"
+	PeriodsID   = "periodes"
+	// PeriodRowsID is the table body htmx appends an added row to.
+	PeriodRowsID      = "periodes-lignes"
 	SecondaryID       = "adresse-secondaire"
 	AddPeriodID       = "ajouter-periode"
 	PeriodRowIDPrefix = "periode-"

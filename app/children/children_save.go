@@ -43,13 +43,20 @@ func (h *Handlers) save(c *fiber.Ctx, id int64, action string) error {
 	case f.Action == components.ActionAddPeriod:
 		added, ok := f.AddPeriod()
 		if !ok {
+			// htmx appends rows to the table's body: the refusal replaces
+			// the whole section instead, with its message.
+			if httpx.IsHTMX(c) {
+				c.Set("HX-Retarget", "#"+components.PeriodsID)
+				c.Set("HX-Reswap", "outerHTML")
+			}
 			view.Errors.Add(components.PeriodsID, msgPeriodsFull)
 			p := FormProps(f, view)
 			return renderForm(c, p, fiber.StatusUnprocessableEntity, components.PeriodsSection(p))
 		}
 		view.Focus = PeriodID(added, partKind)
 		p := FormProps(f, view)
-		return renderForm(c, p, fiber.StatusOK, components.PeriodsSection(p))
+		// htmx appends the new row alone: the rows typed stay as they are.
+		return renderForm(c, p, fiber.StatusOK, components.PeriodRow(p.Action, p.Periods[len(p.Periods)-1]))
 	case strings.HasPrefix(f.Action, components.ActionRemovePeriodPrefix):
 		index, _ := strconv.Atoi(strings.TrimPrefix(f.Action, components.ActionRemovePeriodPrefix))
 		f.RemovePeriod(index)

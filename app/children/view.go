@@ -147,13 +147,15 @@ func (b *formBuilder) periodRow(r PeriodRow, number int) components.PeriodRowPro
 		// The row's messages say which row in the summary; the label in
 		// the cell says it to screen readers.
 		fl.CellLabel = true
-		// The birth date too: a period may not start before it.
-		fl.ValidateInclude = "#" + s.Kind.InputID() + ", #" + s.Start.InputID() + ", #" + childBirthDate.InputID()
-		fl.ValidateVals = `{"` + components.RowNumberName + `": "` + strconv.Itoa(number) + `"}`
+		// What the check posts besides the input is the row's (CheckInclude).
+		fl.ValidateInherited = true
 		return fl
 	}
 	row := components.PeriodRowProps{
 		Index: r.Index, Number: number, Focus: b.view.Focus == s.Kind.InputID(),
+		// The birth date too: a period may not start before it.
+		CheckInclude: "#" + s.Kind.InputID() + ", #" + s.Start.InputID() + ", #" + childBirthDate.InputID(),
+		CheckVals:    `{"` + components.RowNumberName + `": "` + strconv.Itoa(number) + `"}`,
 		Kind:    cell(s.Kind, r.Kind, true),
 		Start:   cell(s.Start, r.Start, true),
 		End:     cell(s.End, r.End, endRequired(r.Kind)),
@@ -166,7 +168,7 @@ func (b *formBuilder) periodRow(r PeriodRow, number int) components.PeriodRowPro
 		kinds = append(kinds, components.Option{Value: k.Value, Label: k.Label})
 	}
 	row.Kind.Options = kinds
-	row.Kind.ValidateURL, row.Kind.ValidateInclude = "", ""
+	row.Kind.ValidateURL, row.Kind.ValidateInherited = "", false
 	row.Kind.Attrs = templ.Attributes{"hx-post": b.view.Action, "hx-trigger": "change", "hx-target": "#" + components.PeriodsID,
 		"hx-swap": "outerHTML", "hx-vals": `{"` + components.ActionName + `": "` + components.ActionRefreshPeriods + `"}`}
 	// The table's hint says the format once for every row.

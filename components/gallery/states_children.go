@@ -1,7 +1,11 @@
 package gallery
 
 import (
+	"context"
+	"io"
 	"strconv"
+
+	"github.com/a-h/templ"
 
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/components"
@@ -164,6 +168,8 @@ func childrenStates() []State {
 		frag("PeriodsSection", "depassement", "Périodes : une ligne « Dépassement exceptionnel »", State{Render: components.PeriodsSection(rowOf(children.KindDepassement))}),
 		frag("PeriodsSection", "ligne-ajoutee", "Périodes : la ligne que htmx vient d'ajouter (focus)",
 			State{Render: components.PeriodsSection(addedProps)}),
+		frag("PeriodRow", "ligne-ajoutee", "La seule ligne que htmx ajoute au tableau (« Ajouter une période »)",
+			State{Render: periodRowAlone(addedProps)}),
 		frag("SecondaryAddress", "affichee", "Adresse secondaire affichée", State{Render: components.SecondaryAddress(editForm(secondary))}),
 		frag("SecondaryAddress", "masquee", "Adresse secondaire masquée (zone vide)", State{Render: components.SecondaryAddress(editForm(filled))}),
 
@@ -177,4 +183,22 @@ func childrenStates() []State {
 		st("HistoryLockedPage", "fiche-non-modifiable", "Fiche de l'historique : modification refusée (409)",
 			State{Render: components.HistoryLockedPage(42), Path: components.ChildPath(42, "modifier")}),
 	}
+}
+
+// periodRowAlone is the row htmx appends, inside a table of its own (a <tr>
+// needs one to be a row, and to be audited as one), under the periods' hint
+// its date inputs name, as in the page.
+func periodRowAlone(p components.ChildFormProps) templ.Component {
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		head := `<p class="field__hint" id="` + components.PeriodsHintID + `">` + templ.EscapeString(p.PeriodsHint) + `</p>` +
+			`<div class="table-wrap periods-wrap"><table class="table periods"><caption class="visually-hidden">Ligne ajoutée</caption><tbody>`
+		if _, err := io.WriteString(w, head); err != nil {
+			return err
+		}
+		if err := components.PeriodRow(p.Action, p.Periods[len(p.Periods)-1]).Render(ctx, w); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, `</tbody></table></div>`)
+		return err
+	})
 }
