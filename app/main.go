@@ -3,6 +3,8 @@
 //	go run ./app           serve (on a private PostgreSQL under ./var when DATABASE_URL is unset)
 //	go run ./app migrate   apply the migrations to DATABASE_URL and exit
 //	go run ./app agent create EMAIL "Prénom NOM"   create a back-office agent, print her password link
+//	go run ./app seed-bench --scale S|L   load benchmark data (one département, or national)
+//	go run ./app loadtest   replay a realistic load against a running app (see README "Performance")
 package main
 
 import (
@@ -97,7 +99,7 @@ func run(ctx context.Context, args []string) error {
 		defer d.Close()
 		return agentauth.Command(ctx, d.Pool, args[1:], os.Stdout, cfg.BaseURL, cfg.LinkTTL)
 	default:
-		return fmt.Errorf("unknown command %q (commands: serve, migrate, agent)", cmd)
+		return fmt.Errorf("unknown command %q (commands: serve, migrate, agent, seed-bench, loadtest)", cmd)
 	}
 }
 
