@@ -74,5 +74,7 @@ func messagesStates() []State {
 		st("MessageRowRemoved", "archive", "Réponse htmx à « Archiver » (annonce)", State{Render: components.MessageRowRemoved("Message archivé.", messages.BoxTitle(false)), Fragment: true}),
 		st("MessagePage", "personnel", "Message personnel avec un lien", State{Render: components.MessagePage(messages.MessageView(msg, owner, received))}),
 		st("MessagePage", "archive", "Message général archivé", State{Render: components.MessagePage(messages.MessageView(archivedMsg, owner, archived))}),
+		st("MessageContent", "personnel", "Faits et texte d'un message seuls (l'aperçu du back office les montre)",
+			State{Fragment: true, Render: components.MessageContent(messages.MessageView(msg, owner, received))}),
 	}
 }
