@@ -1,7 +1,6 @@
 package loadtest
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"net/url"
 	"strconv"
@@ -86,14 +85,4 @@ func childForm(u *user, action string) string {
 		v.Set(kv[0], kv[1])
 	}
 	return v.Encode()
-}
-
-// byName finds a target.
-func byName(ts []target, name string) (target, error) {
-	for _, t := range ts {
-		if t.Name == name {
-			return t, nil
-		}
-	}
-	return target{}, fmt.Errorf("no target %q", name)
 }
