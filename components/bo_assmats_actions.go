@@ -18,6 +18,9 @@ const (
 	BoAssmatsSearchID = "recherche-assmats"
 	// BoAssmatsResultsID is the region htmx swaps with a search's results.
 	BoAssmatsResultsID = "resultats-assmats"
+	// BoAssmatsStatusID is the page's status region, which an htmx search
+	// tells what its results hold.
+	BoAssmatsStatusID = "resultats-assmats-annonce"
 
 	// The account actions' path segments, after a childminder's page.
 	BoAssmatAccess         = "acces"

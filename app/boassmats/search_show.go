@@ -57,7 +57,7 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 	if httpx.IsHTMX(c) {
 		c.Set("HX-Push-Url", q.URL())
 	}
-	var fragment templ.Component = components.BoAssmatsResults(p.Results)
+	var fragment templ.Component = components.BoAssmatsResultsSwap(p.Results)
 	return backoffice.Render(c, httpx.View{
 		Title:    searchTitle(v),
 		Page:     components.BoAssmatsSearchPage(p),

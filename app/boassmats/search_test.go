@@ -70,6 +70,10 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 				if strings.Contains(res.Body, "<html") || res.Doc.Find("#resultats-assmats").Length() != 1 {
 					t.Errorf("%q: htmx got more or less than the results region", tc.search)
 				}
+				if said := strings.TrimSpace(res.Doc.Find("#resultats-assmats-annonce[hx-swap-oob]").Text()); said == "" ||
+					!strings.Contains(res.Doc.Find("#resultats-assmats").Text(), said) {
+					t.Errorf("%q: the status region is told %q", tc.search, said)
+				}
 				if push := res.Header.Get("HX-Push-Url"); !strings.HasPrefix(push, "/back-office/assistants-maternels?recherche=") {
 					t.Errorf("%q: HX-Push-Url %q", tc.search, push)
 				}

@@ -18,7 +18,7 @@ import (
 func boAssmatsStates() []State {
 	st := func(component, name, title, path string, r State) State {
 		r.Group, r.Component, r.Name, r.Title, r.BackOffice, r.Path = GroupBackOffice, component, name, title, true, path
-		r.Fragment = component == "BoAssmatsResults"
+		r.Fragment = component == "BoAssmatsResults" || component == "BoAssmatsResultsSwap"
 		return r
 	}
 	search := func(text string, page int, found []boassmats.Found) boassmats.SearchView {
@@ -53,6 +53,8 @@ func boAssmatsStates() []State {
 		searchPage("caractere-refuse", "Un caractère de contrôle refusé", search("as\u0001smat", 1, nil)),
 		results("resultats", "Résultats (réponse htmx)", search("la colle", 1, found)),
 		results("aucun-resultat", "Aucun résultat (réponse htmx)", search("nulle part", 1, nil)),
+		st("BoAssmatsResultsSwap", "resultats", "Résultats et leur annonce (réponse htmx)", paths.BackOfficeAssmats,
+			State{Render: components.BoAssmatsResultsSwap(boassmats.SearchProps(search("la colle", 1, found)).Results)}),
 
 		assmatPage("actif", "Compte actif : agréments, enfants, messages", activeView()),
 		assmatPage("mot-de-passe-temporaire", "Mot de passe temporaire non encore changé, noms longs", temporaryView()),
