@@ -99,7 +99,8 @@ func waitSummary(t *testing.T, p *Page, search string) {
 	t.Helper()
 	want := "pour « " + search + " »"
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if p.Count(".bo-summary") == 1 && strings.Contains(p.Text(".bo-summary"), want) {
+		// Read in one evaluation: htmx may swap the region between two calls.
+		if strings.Contains(p.Eval(`(document.querySelector(".bo-summary") || {}).textContent || ""`), want) {
 			return
 		}
 		if time.Now().After(deadline) {
