@@ -156,11 +156,11 @@ func (b *formBuilder) periodRow(r PeriodRow, number int) components.PeriodRowPro
 		// The birth date too: a period may not start before it.
 		CheckInclude: "#" + s.Kind.InputID() + ", #" + s.Start.InputID() + ", #" + childBirthDate.InputID(),
 		CheckVals:    `{"` + components.RowNumberName + `": "` + strconv.Itoa(number) + `"}`,
-		Kind:    cell(s.Kind, r.Kind, true),
-		Start:   cell(s.Start, r.Start, true),
-		End:     cell(s.End, r.End, endRequired(r.Kind)),
-		Hours:   cell(s.Hours, r.Hours, hoursRequired(r.Kind)),
-		Comment: cell(s.Comment, r.Comment, false),
+		Kind:         cell(s.Kind, r.Kind, true),
+		Start:        cell(s.Start, r.Start, true),
+		End:          cell(s.End, r.End, endRequired(r.Kind)),
+		Hours:        cell(s.Hours, r.Hours, hoursRequired(r.Kind)),
+		Comment:      cell(s.Comment, r.Comment, false),
 	}
 	// Changing the type re-renders the table (the hours field opens or closes).
 	kinds := []components.Option{{Value: "", Label: "Choisir…"}}
