@@ -1,30 +1,43 @@
 package web
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
-// Fiber's BodyLimit is one for the whole server: it is set to what the
-// largest form needs (uploadBodyLimit: a "Documents utiles" entry with its
-// file of at most 10 MB), and smallBodies keeps every other request at the
-// forms' size (bodyLimit), before any handler reads it.
+// uploadBodyLimit is the largest body: a "Documents utiles" entry posted with
+// its file of at most 10 MB (the handler refuses a larger file in French).
 const uploadBodyLimit = 11 << 20
 
-// smallBodies answers 413 to a body larger than bodyLimit, except on the
-// back office's document forms (their handlers refuse a file over 10 MB
-// with a French message).
+// limitBodies sets each request's body limit from its headers alone, before
+// a byte of the body is read: the back office's document forms may send
+// uploadBodyLimit, every other request bodyLimit. Fiber has one BodyLimit
+// for the whole server; raising it for the uploads would otherwise let any
+// anonymous request make the server read and hold 11 MB. An oversized
+// announced body gets the French 413 without being read.
+func limitBodies(app *fiber.App) {
+	app.Server().HeaderReceived = func(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
+		if uploadRoute(h.Method(), h.RequestURI()) {
+			return fasthttp.RequestConfig{MaxRequestBodySize: uploadBodyLimit}
+		}
+		return fasthttp.RequestConfig{MaxRequestBodySize: bodyLimit}
+	}
+}
+
+// smallBodies is the same rule inside the app, for a body that reached it
+// some other way (a test's app.Test, which skips the server's header hook).
 func smallBodies(c *fiber.Ctx) error {
-	if len(c.Request().Body()) > bodyLimit && !uploadRoute(c) {
+	if len(c.Request().Body()) > bodyLimit && !uploadRoute(c.Request().Header.Method(), c.Request().URI().RequestURI()) {
 		return fiber.ErrRequestEntityTooLarge
 	}
 	return c.Next()
 }
 
 // uploadRoute is a POST to the back office's documents (new entry, edit).
-func uploadRoute(c *fiber.Ctx) bool {
-	return c.Method() == fiber.MethodPost && strings.HasPrefix(c.Path(), paths.BackOfficeDocuments+"/")
+func uploadRoute(method, uri []byte) bool {
+	return bytes.Equal(method, []byte(fiber.MethodPost)) && bytes.HasPrefix(uri, []byte(paths.BackOfficeDocuments+"/"))
 }

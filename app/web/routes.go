@@ -20,7 +20,6 @@ import (
 	"github.com/departement06/extranet-assmat/app/devgallery"
 	"github.com/departement06/extranet-assmat/app/devmail"
 	"github.com/departement06/extranet-assmat/app/documents"
-	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pages"
 	"github.com/departement06/extranet-assmat/app/session"
@@ -138,7 +137,7 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 	assmats := boassmats.New(boassmats.Deps{Pool: d.Pool, Log: d.Log, Now: d.Now, BaseURL: d.Config.BaseURL})
 	one := in(paths.BackOfficeAssmats) + "/:login"
 	bo.Get(in(paths.BackOfficeAssmats), assmats.Search)
-	bo.Get(one, httpx.WithNotices(boassmats.Notices()), assmats.Show)
+	bo.Get(one, assmats.Show)
 	bo.Get(one+"/"+components.BoAssmatAccess, assmats.ConfirmAccess)
 	bo.Post(one+"/"+components.BoAssmatAccess, assmats.GiveAccess)
 	bo.Get(one+"/"+components.BoAssmatIdentifierOnly, assmats.ConfirmIdentifierOnly)

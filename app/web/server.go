@@ -19,6 +19,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/agentauth"
 	"github.com/departement06/extranet-assmat/app/auth"
 	"github.com/departement06/extranet-assmat/app/backoffice"
+	"github.com/departement06/extranet-assmat/app/boassmats"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/db"
@@ -59,7 +60,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 		AppName:               "extranet-assmat",
 		DisableStartupMessage: true,
 		ErrorHandler:          errorHandler(d.Log),
-		BodyLimit:             uploadBodyLimit, // every other route: smallBodies
+		BodyLimit:             uploadBodyLimit, // the uploads'; every other route: limitBodies
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           2 * time.Minute,
@@ -83,11 +84,12 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(accessLog(d.Log))
 	app.Use(recover.New())
 	app.Use(securityHeaders(https))
+	limitBodies(app)
 	app.Use(smallBodies)
 	app.Use(httpx.SecureCookies(https))
 	// Each feature owns its notices' keys and French texts; httpx carries them.
 	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices(),
-		agentauth.Notices(), messages.Notices()))
+		agentauth.Notices(), messages.Notices(), boassmats.Notices()))
 	app.Use(compress.New())
 	routes(app, d, sessions, agentSessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil
