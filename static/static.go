@@ -39,3 +39,12 @@ func Hash(name string) string { return hashes[name] }
 func Path(name string) string {
 	return Prefix + name + "?v=" + hashes[name]
 }
+
+// Names are the embedded files' names ("css/app.css", …).
+func Names() []string {
+	names := make([]string, 0, len(hashes))
+	for name := range hashes {
+		names = append(names, name)
+	}
+	return names
+}

@@ -2,6 +2,8 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"net"
@@ -9,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/andybalholm/brotli"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
 	"github.com/departement06/extranet-assmat/static"
@@ -138,5 +142,60 @@ func TestFaviconCostsNoDatabaseRoundTrip(t *testing.T) {
 	}
 	if n := env.Trips.Trips(); n != 0 {
 		t.Errorf("favicon: %d round trips", n)
+	}
+}
+
+// The embedded files are sent in the best encoding the browser accepts,
+// compressed once at start-up: brotli, else gzip, else as they are; each
+// encoding has its own ETag, and the body decodes to the file.
+func TestStaticFilesArePrecompressed(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	want, err := static.FS.ReadFile("css/app.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	etags := map[string]bool{}
+	for _, tc := range []struct{ accept, encoding string }{
+		{"gzip, deflate, br", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"", ""},
+	} {
+		res := c.Get(static.Path("css/app.css"), apptest.Header{Name: "Accept-Encoding", Value: tc.accept})
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != tc.encoding ||
+			res.Header.Get("Vary") != "Accept-Encoding" {
+			t.Errorf("Accept-Encoding %q: %d, Content-Encoding %q, Vary %q", tc.accept, res.StatusCode,
+				res.Header.Get("Content-Encoding"), res.Header.Get("Vary"))
+			continue
+		}
+		var body []byte
+		switch tc.encoding {
+		case "br":
+			body, err = io.ReadAll(brotli.NewReader(strings.NewReader(res.Body)))
+		case "gzip":
+			var r *gzip.Reader
+			if r, err = gzip.NewReader(strings.NewReader(res.Body)); err == nil {
+				body, err = io.ReadAll(r)
+			}
+		default:
+			body = []byte(res.Body)
+		}
+		if err != nil || !bytes.Equal(body, want) {
+			t.Errorf("Accept-Encoding %q: the body does not decode to the file (%v)", tc.accept, err)
+		}
+		if tc.encoding != "" && len(res.Body) >= len(want)/3 {
+			t.Errorf("%s: %d bytes for a %d-byte file", tc.encoding, len(res.Body), len(want))
+		}
+		etags[res.Header.Get("ETag")] = true
+		again := c.Get(static.Path("css/app.css"), apptest.Header{Name: "Accept-Encoding", Value: tc.accept},
+			apptest.Header{Name: "If-None-Match", Value: res.Header.Get("ETag")})
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("Accept-Encoding %q: revalidation %d", tc.accept, again.StatusCode)
+		}
+	}
+	if len(etags) != 3 {
+		t.Errorf("%d ETags for 3 encodings", len(etags))
 	}
 }
