@@ -3,6 +3,7 @@
 //	go run ./app           serve (on a private PostgreSQL under ./var when DATABASE_URL is unset)
 //	go run ./app migrate   apply the migrations to DATABASE_URL and exit
 //	go run ./app agent create EMAIL "Prénom NOM"   create a back-office agent, print her password link
+//	go run ./app import [--dry-run] FILE.csv   import a Genesis export of childminders and agréments
 //	go run ./app seed-bench --scale S|L   load benchmark data (one département, or national)
 //	go run ./app loadtest   replay a realistic load against a running app (see README "Performance")
 package main
@@ -29,7 +30,9 @@ import (
 	"github.com/departement06/extranet-assmat/app/benchdata"
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/genesis"
 	"github.com/departement06/extranet-assmat/app/loadtest"
+	"github.com/departement06/extranet-assmat/app/logbuf"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/migrate"
 	"github.com/departement06/extranet-assmat/app/pgdev"
@@ -51,9 +54,12 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	var level slog.Level
-	var handler slog.Handler = slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})
+	// Lines are written in batches: a request never waits for the terminal.
+	out := logbuf.New(os.Stderr)
+	defer out.Close()
+	var handler slog.Handler = slog.NewTextHandler(out, &slog.HandlerOptions{Level: level})
 	if cfg.Production {
-		handler = slog.NewJSONHandler(os.Stderr, nil)
+		handler = slog.NewJSONHandler(out, nil)
 	}
 	log := slog.New(handler)
 	slog.SetDefault(log)
@@ -98,8 +104,16 @@ func run(ctx context.Context, args []string) error {
 		}
 		defer d.Close()
 		return agentauth.Command(ctx, d.Pool, args[1:], os.Stdout, cfg.BaseURL, cfg.LinkTTL)
+	case "import":
+		// go run ./app import [--dry-run] FILE.csv: see app/genesis.
+		d, err := openDatabase(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		return genesis.Command(ctx, d.Pool, args[1:], os.Stdout)
 	default:
-		return fmt.Errorf("unknown command %q (commands: serve, migrate, agent, seed-bench, loadtest)", cmd)
+		return fmt.Errorf("unknown command %q (commands: serve, migrate, agent, import, seed-bench, loadtest)", cmd)
 	}
 }
 

@@ -4,12 +4,15 @@ import (
 	"context"
 	"log/slog"
 	"net/url"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
 
 	"github.com/departement06/extranet-assmat/components/paths"
+	"github.com/departement06/extranet-assmat/static"
 )
 
 // contentSecurityPolicy allows only our own scripts and styles: no inline
@@ -61,6 +64,7 @@ func requestTimeout(d time.Duration) fiber.Handler {
 // accessLog writes one structured line per request. The query string is left
 // out, and the path goes through logPath: either may carry a one-time token.
 func accessLog(log *slog.Logger) fiber.Handler {
+	var staticHits atomic.Int64
 	return func(c *fiber.Ctx) error {
 		start := time.Now()
 		err := c.Next()
@@ -70,19 +74,34 @@ func accessLog(log *slog.Logger) fiber.Handler {
 				_ = c.SendStatus(fiber.StatusInternalServerError)
 			}
 		}
+		// A successful static file is one line in staticSample: pages
+		// fetch several, and the log would mostly list them.
+		status := c.Response().StatusCode()
+		sample := int64(1)
+		if status < 400 && strings.HasPrefix(c.Path(), static.Prefix) {
+			if staticHits.Add(1)%staticSample != 1 {
+				return nil
+			}
+			sample = staticSample
+		}
 		rid, _ := c.Locals("requestid").(string)
 		log.Info("request",
 			"request_id", rid,
 			"method", c.Method(),
 			"path", logPath(c.Path()),
-			"status", c.Response().StatusCode(),
+			"status", status,
 			"duration_ms", float64(time.Since(start).Microseconds())/1000,
 			"bytes", len(c.Response().Body()),
 			"htmx", c.Get("HX-Request") == "true",
+			"sample", sample,
 		)
 		return nil
 	}
 }
+
+// staticSample: one successful static hit in staticSample is logged, with
+// sample=staticSample so that counts can be scaled back.
+const staticSample = 100
 
 // tokenPrefixes start the paths of the emailed links, whose rest is a
 // one-time token: whoever reads the logs must not be able to use it.
