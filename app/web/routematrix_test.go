@@ -234,6 +234,8 @@ func matrixRows() (routed, unrouted []matrixRow) {
 			agent: seeOther("/back-office/messages?envoye=1").changing("messages", "audit_log")},
 		// The audit log (app/boaudit): read only.
 		{route: "GET /back-office/journal", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "GET /back-office/export", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "GET /back-office/export/declarations.csv", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok.changing("audit_log")},
 		// Documents utiles (app/bodocuments): each change is audited.
 		{route: "GET /back-office/documents-utiles", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "GET /back-office/documents-utiles/nouveau", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},

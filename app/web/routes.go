@@ -13,6 +13,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/backoffice"
 	"github.com/departement06/extranet-assmat/app/boassmats"
 	"github.com/departement06/extranet-assmat/app/boaudit"
+	"github.com/departement06/extranet-assmat/app/boexport"
 	"github.com/departement06/extranet-assmat/app/bodocuments"
 	"github.com/departement06/extranet-assmat/app/bomessages"
 	"github.com/departement06/extranet-assmat/app/children"
@@ -170,6 +171,11 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentDelete, boDocs.Delete)
 	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentMoveUp, boDocs.MoveUp)
 	bo.Post(in(paths.BackOfficeDocuments)+"/:id/"+components.DocumentMoveDown, boDocs.MoveDown)
+
+	// The declarations export (issue 11 §4): a GET form, a streamed file.
+	export := boexport.New(boexport.Deps{Pool: d.Pool, Log: d.Log, Now: d.Now})
+	bo.Get(in(components.BackOfficeExport), export.Show)
+	bo.Get(in(components.BackOfficeExportFile), export.Download)
 
 	bo.Use(backoffice.NotFound)
 }
