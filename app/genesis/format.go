@@ -228,6 +228,11 @@ func parseRow(rec []string, line int, today time.Time) (Row, []rowProblem) {
 		if f(colMamNom) != "" {
 			bad(colMamNom, msgMamOnly)
 		}
+		// At home, the place is her address: "Mon agrément" shows it
+		// rather than "Non renseignée" when Genesis leaves it empty.
+		if r.LieuAdresse == "" && r.LieuCodePostal == "" && r.LieuCommune == "" {
+			r.LieuAdresse, r.LieuCodePostal, r.LieuCommune = r.Adresse, r.CodePostal, r.Commune
+		}
 	case "":
 		bad(colLieu, msgRequired)
 	default:

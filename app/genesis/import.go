@@ -48,6 +48,11 @@ func Import(ctx context.Context, pool *pgxpool.Pool, r io.Reader, opts Options) 
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // a no-op after Commit
 
+	// One import at a time: a second one waits for the first to end, so
+	// that its report is computed against what the first one wrote.
+	if _, err := tx.Exec(ctx, sqlLock); err != nil {
+		return rep, fmt.Errorf("genesis: lock: %w", err)
+	}
 	if _, err := tx.Exec(ctx, sqlCreateStage); err != nil {
 		return rep, fmt.Errorf("genesis: staging table: %w", err)
 	}

@@ -241,13 +241,14 @@ func TestImportChangedAgrement(t *testing.T) {
 	file := strings.Replace(sample(t), "AG-06-2015-0001;En cours de validité;02/09/2015;02/09/2020;01/09/2030;4;4;2", "AG-06-2015-0001;En cours de validité;02/09/2015;02/09/2025;01/09/2035;3;3;2", 1)
 	file = strings.Replace(file, "9 impasse des Mimosas", "11 impasse des Mimosas", 1)
 	rep := run(t, pool, file, genesis.Options{})
-	if got, want := counts(rep), [6]int{0, 1, 9, 0, 1, 10}; got != want {
+	// 200006 works at home: her agrément's place follows her new address.
+	if got, want := counts(rep), [6]int{0, 1, 9, 0, 2, 9}; got != want {
 		t.Fatalf("counts = %v, want %v", got, want)
 	}
 	if n := count(t, pool, `SELECT count(*) FROM agrements WHERE numero = 'AG-06-2015-0001' AND capacite_totale = 3 AND date_fin_validite = '2035-09-01'`); n != 1 {
 		t.Error("the agrément was not updated")
 	}
-	if n := count(t, pool, `SELECT count(*) FROM assmats WHERE login = '200006' AND adresse = '11 impasse des Mimosas'`); n != 1 {
+	if n := count(t, pool, `SELECT count(*) FROM assmats a JOIN agrements g ON g.assmat_id = a.id WHERE a.login = '200006' AND a.adresse = '11 impasse des Mimosas' AND g.lieu_adresse = a.adresse`); n != 1 {
 		t.Error("the address was not updated")
 	}
 }
@@ -326,5 +327,42 @@ func TestImportDryRun(t *testing.T) {
 	real := run(t, pool, sample(t), genesis.Options{})
 	if counts(real) != counts(dry) || real.SHA256 != dry.SHA256 {
 		t.Errorf("import %v differs from its dry run %v", counts(real), counts(dry))
+	}
+}
+
+// A quote out of place stops the reading at its line; the file is refused.
+func TestImportBadQuote(t *testing.T) {
+	t.Parallel()
+	pool := pgtest.Pool(t)
+	file := strings.Replace(sample(t), "MAM Les Petits Loups;18", `MAM "Les Petits Loups";18`, 1) // line 5
+	rep := run(t, pool, file, genesis.Options{})
+	if len(rep.Problems) != 1 || rep.Problems[0].Line != 5 || !strings.Contains(rep.Problems[0].Message, "guillemet") {
+		t.Errorf("problems %v", rep.Problems)
+	}
+	quoted := strings.Replace(sample(t), "MAM Les Petits Loups;18", `"MAM ""Les Petits Loups""";18`, 1)
+	if rep := run(t, pool, quoted, genesis.Options{}); len(rep.Problems) != 0 || rep.Created.Assmats != 10 {
+		t.Errorf("a quoted field: %v %s", rep.Problems, rep.Summary())
+	}
+	if n := count(t, pool, `SELECT count(*) FROM agrements WHERE mam_nom = 'MAM "Les Petits Loups"'`); n != 1 {
+		t.Errorf("%d agréments with the quoted MAM name, want 1", n)
+	}
+}
+
+// Every problem is counted, the first MaxProblems listed.
+func TestImportProblemsCapped(t *testing.T) {
+	t.Parallel()
+	pool := pgtest.Pool(t)
+	lines := strings.Split(strings.TrimSpace(sample(t)), "\n")
+	var b strings.Builder
+	b.WriteString(lines[0] + "\n")
+	for i := 0; i < genesis.MaxProblems+5; i++ {
+		b.WriteString(strings.Replace(lines[1], "14/03/1978", "14/13/1978", 1) + "\n")
+	}
+	rep := run(t, pool, b.String(), genesis.Options{})
+	if len(rep.Problems) != genesis.MaxProblems || rep.MoreProblems != 5 || rep.Problems[genesis.MaxProblems-1].Line != genesis.MaxProblems+1 {
+		t.Errorf("%d problems listed, %d more, last on line %d", len(rep.Problems), rep.MoreProblems, rep.Problems[len(rep.Problems)-1].Line)
+	}
+	if !strings.HasPrefix(rep.Summary(), "Fichier refusé : 1005 erreurs") {
+		t.Errorf("summary %q", rep.Summary())
 	}
 }

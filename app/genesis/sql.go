@@ -4,6 +4,9 @@ package genesis
 // analyse: it lives here rather than in queries/. Every statement is
 // set-based: its cost does not grow with round trips, whatever the file's size.
 
+// sqlLock serialises imports (released with the transaction).
+const sqlLock = `SELECT pg_advisory_xact_lock(hashtext('extranet:genesis-import'))`
+
 const sqlCreateStage = `
 CREATE TEMP TABLE genesis_stage (
     line                     integer NOT NULL,
