@@ -21,7 +21,7 @@ import (
 // memory: assmats childminders, the first extra of whom hold a second agrément.
 type nationalFile struct {
 	assmats, extra int
-	i, second      int // next childminder; second agrément written for i-1
+	i              int // next childminder
 	buf            bytes.Buffer
 	header         bool
 }
