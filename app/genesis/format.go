@@ -91,6 +91,7 @@ const (
 	msgFuture     = "la date de naissance est dans le futur."
 	msgEndBefore  = "la fin de validité précède le début de validité."
 	msgCapOver    = "dépasse la capacité totale."
+	msgEncoding   = "texte qui n'est pas en UTF-8 : enregistrez le fichier au format « CSV UTF-8 » et importez-le de nouveau."
 	msgIdentifier = "identifiant invalide : lettres sans accent, chiffres, « - », « . », « / » ou « _ », 32 caractères au maximum."
 )
 
@@ -105,6 +106,15 @@ type rowProblem struct {
 func parseRow(rec []string, line int, today time.Time) (Row, []rowProblem) {
 	var probs []rowProblem
 	bad := func(col int, msg string) { probs = append(probs, rowProblem{col, msg}) }
+	// A file saved in Windows-1252 (a spreadsheet's plain "CSV") is not
+	// UTF-8: say so once per row rather than "caractères non autorisés" on
+	// every accented field.
+	for col, v := range rec {
+		if !utf8.ValidString(v) {
+			bad(col, msgEncoding)
+			return Row{Line: line}, probs
+		}
+	}
 	f := func(col int) string { return strings.TrimSpace(form.Normalize(rec[col])) }
 	text := func(col int, kind form.Kind, max int, required bool) string {
 		v := f(col)
