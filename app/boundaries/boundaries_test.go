@@ -15,7 +15,7 @@ import (
 // another, directly or through a shared package, so that each can be
 // rewritten on its own. Code two features need lives in a shared package
 // (app/profile, app/credentials, app/form, components...).
-var features = []string{"app/account", "app/agentauth", "app/agrement", "app/auth", "app/boassmats", "app/boaudit", "app/bodocuments", "app/boexport", "app/bomessages", "app/children", "app/dashboard", "app/documents", "app/messages"}
+var features = []string{"app/account", "app/agentauth", "app/agrement", "app/auth", "app/boassmats", "app/boaudit", "app/bodocuments", "app/boexport", "app/boimport", "app/bomessages", "app/children", "app/dashboard", "app/documents", "app/messages"}
 
 // shows are the one exception: the dashboard shows a section of these
 // features, through their QueueDashboard functions.

@@ -236,6 +236,9 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "GET /back-office/journal", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "GET /back-office/export", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "GET /back-office/export/declarations.csv", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok.changing("audit_log")},
+		// The Genesis import (app/boimport): a form without a file is refused.
+		{route: "GET /back-office/import", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
+		{route: "POST /back-office/import", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: invalid},
 		// Documents utiles (app/bodocuments): each change is audited.
 		{route: "GET /back-office/documents-utiles", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "GET /back-office/documents-utiles/nouveau", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},

@@ -13,8 +13,9 @@ import (
 	"github.com/departement06/extranet-assmat/app/backoffice"
 	"github.com/departement06/extranet-assmat/app/boassmats"
 	"github.com/departement06/extranet-assmat/app/boaudit"
-	"github.com/departement06/extranet-assmat/app/boexport"
 	"github.com/departement06/extranet-assmat/app/bodocuments"
+	"github.com/departement06/extranet-assmat/app/boexport"
+	"github.com/departement06/extranet-assmat/app/boimport"
 	"github.com/departement06/extranet-assmat/app/bomessages"
 	"github.com/departement06/extranet-assmat/app/children"
 	"github.com/departement06/extranet-assmat/app/dashboard"
@@ -176,6 +177,12 @@ func backOfficeRoutes(app *fiber.App, d Deps, agentSessions *session.Manager) {
 	export := boexport.New(boexport.Deps{Pool: d.Pool, Log: d.Log, Now: d.Now})
 	bo.Get(in(components.BackOfficeExport), export.Show)
 	bo.Get(in(components.BackOfficeExportFile), export.Download)
+
+	// The Genesis import's upload page (issue 11 §2): a multipart form of
+	// at most 51 MB (see uploadRoute), the import itself is app/genesis's.
+	imports := boimport.New(boimport.Deps{Pool: d.Pool, Log: d.Log})
+	bo.Get(in(components.BackOfficeImport), imports.Show)
+	bo.Post(in(components.BackOfficeImport), imports.Submit)
 
 	bo.Use(backoffice.NotFound)
 }

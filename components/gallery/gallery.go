@@ -88,7 +88,7 @@ func (s State) URL() string { return paths.Gallery + "/" + s.Component + "/" + s
 func States() []State {
 	return slices.Concat(layoutStates(), paletteStates(), fieldStates(), loginStates(), accountStates(), dashboardStates(),
 		childrenStates(), messagesStates(), agrementStates(), backOfficeStates(), boAssmatsStates(),
-		boMessagesStates(), boDocumentsStates(), boAuditStates(), boExportStates(), errorStates(), otherStates())
+		boMessagesStates(), boDocumentsStates(), boAuditStates(), boExportStates(), boImportStates(), errorStates(), otherStates())
 }
 
 // Find is the state of that component and name.

@@ -132,4 +132,44 @@
       if (dialog) dialog.close();
     }
   });
+
+  // Uploads (the Genesis import, data-upload-progress): the form's
+  // <progress> follows the upload's bytes, and its status region says
+  // "Envoi…" then, once the last byte is sent, "Traitement…" while the
+  // server checks the file. Without JavaScript the browser shows its own
+  // progress. Only the status region speaks (role=status): the bar is seen.
+  function uploadParts(elt) {
+    var form = elt && elt.closest && elt.closest("form[data-upload-progress]");
+    if (!form) return null;
+    var bar = document.getElementById(form.getAttribute("data-upload-progress"));
+    var status = document.getElementById(form.getAttribute("data-upload-status"));
+    return bar && status ? { bar: bar, status: status } : null;
+  }
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var u = uploadParts(event.detail.elt);
+    if (!u) return;
+    u.bar.value = 0;
+    u.bar.textContent = "0 %";
+    u.bar.parentElement.hidden = false;
+    u.status.textContent = "Envoi…";
+  });
+  document.addEventListener("htmx:xhr:progress", function (event) {
+    var u = uploadParts(event.target);
+    if (!u || !event.detail.lengthComputable || !event.detail.total) return;
+    // htmx reports the answer's download too: once the file is sent, the
+    // bar stays full and the status says the server is working.
+    if (u.status.textContent === "Traitement…") return;
+    var pct = Math.round(100 * event.detail.loaded / event.detail.total);
+    u.bar.value = pct;
+    u.bar.textContent = pct + " %";
+    if (event.detail.loaded >= event.detail.total && u.status.textContent !== "Traitement…") {
+      u.status.textContent = "Traitement…";
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var u = uploadParts(event.detail.elt);
+    if (!u) return; // a success swapped the form out; a failure leaves it
+    u.bar.parentElement.hidden = true;
+    u.status.textContent = event.detail.successful ? "" : "L'envoi a échoué : vérifiez la connexion et réessayez.";
+  });
 })();
