@@ -289,8 +289,15 @@ func (s *copySource) Next() bool {
 		for _, p := range probs {
 			s.problem(line, Columns[p.col], p.msg)
 		}
-		if len(probs) == 0 {
+		switch {
+		case len(probs) == 0:
 			s.setValues(row)
+			return true
+		case identityValid(probs):
+			// Staged for the cross-row checks only (the file is refused
+			// anyway): her identity compared with her other rows, the
+			// agrément number with the others.
+			s.setValues(neutralAgrement(row))
 			return true
 		}
 	}
@@ -304,6 +311,27 @@ func (s *copySource) setValues(r Row) {
 	v[13], v[14], v[15] = date(r.PremiereDelivrance), date(r.DebutValidite), date(r.FinValidite)
 	v[16], v[17], v[18] = r.CapTotale, r.CapMoins3, r.CapPlus3
 	v[19], v[20], v[21], v[22], v[23], v[24] = r.Lieu, r.MamNom, r.LieuAdresse, r.LieuCodePostal, r.LieuCommune, r.Derogations
+}
+
+// identityValid is true when a row's problems leave her identity and the
+// agrément number valid.
+func identityValid(probs []rowProblem) bool {
+	for _, p := range probs {
+		if p.col <= colEmail || p.col == colNumero {
+			return false
+		}
+	}
+	return true
+}
+
+// neutralAgrement keeps a row's identity and agrément number, and blanks
+// the rest, which may hold anything (even bytes PostgreSQL refuses).
+func neutralAgrement(r Row) Row {
+	return Row{
+		Line: r.Line, Identifiant: r.Identifiant, Civilite: r.Civilite, Nom: r.Nom, Prenom: r.Prenom,
+		DateNaissance: r.DateNaissance, Situation: r.Situation, Adresse: r.Adresse, CodePostal: r.CodePostal,
+		Commune: r.Commune, Email: r.Email, Numero: r.Numero, Lieu: "domicile",
+	}
 }
 
 // date is NULL for an empty optional date.

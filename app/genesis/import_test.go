@@ -174,6 +174,7 @@ func TestImportWithErrorsChangesNothing(t *testing.T) {
 	lines[3] = strings.Replace(lines[3], "22/07/1980", "31/02/1980", 1)           // line 4
 	lines[4] = strings.Replace(lines[4], ";06500;", ";6500;", 1)                  // line 5
 	lines[4] = strings.Replace(lines[4], ";4;4;0;", ";4;4;x;", 1)                 // line 5
+	lines[5] = strings.Replace(lines[5], ";01/03/2024;", ";01/03/20x4;", 1)       // line 6, still compared with line 7
 	lines[6] = strings.Replace(lines[6], "Divorcée", "Remariée", 1)               // line 7: not her identity of line 6
 	lines[8] = strings.Replace(lines[8], "AG-06-2022-0007", "AG-06-2021-0006", 1) // line 9: line 8's number
 	lines[10] = "200009;Mme;Oukili"                                               // line 11
@@ -188,6 +189,7 @@ func TestImportWithErrorsChangesNothing(t *testing.T) {
 		"Ligne 4, colonne « date_naissance » : date invalide",
 		"Ligne 5, colonne « code_postal » : code postal invalide",
 		"Ligne 5, colonne « capacite_plus_3_ans » : nombre entier attendu",
+		"Ligne 6, colonne « date_debut_validite » : date invalide",
 		"Ligne 7, colonne « identifiant » : l'identité de cette assistante maternelle",
 		"Ligne 9, colonne « numero_agrement » : ce numéro d'agrément figure déjà ligne 8",
 		"Ligne 11 : 3 colonnes au lieu de 24",
@@ -200,10 +202,10 @@ func TestImportWithErrorsChangesNothing(t *testing.T) {
 			t.Errorf("problem %d = %q, want %q…", i, got[i], want[i])
 		}
 	}
-	if !strings.Contains(rep.Problems[3].Message, "sa ligne 6") {
-		t.Errorf("identity problem %q does not name line 6", rep.Problems[3].Message)
+	if !strings.Contains(rep.Problems[4].Message, "sa ligne 6") {
+		t.Errorf("identity problem %q does not name line 6", rep.Problems[4].Message)
 	}
-	if rep.Summary() != "Fichier refusé : 6 erreurs, rien n'a été modifié." {
+	if rep.Summary() != "Fichier refusé : 7 erreurs, rien n'a été modifié." {
 		t.Errorf("summary %q", rep.Summary())
 	}
 	if n := count(t, pool, `SELECT count(*) FROM assmats WHERE commune = 'Villefranche-sur-Mer'`); n != 0 {
