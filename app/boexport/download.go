@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/audit"
@@ -28,7 +27,7 @@ func (h *Handlers) Show(c *fiber.Ctx) error {
 
 // Download checks the scope, writes the audit line in its own short
 // transaction (the stream starts before its end, so the line cannot share
-// its fate), then streams the file: fasthttp calls the writer after the
+// its fate: an export cut short is still logged), then streams the file: fasthttp calls the writer after the
 // handler returns, and each buffer's worth of rows goes out as it fills.
 // A failure mid-stream can only cut the file short; it is logged.
 func (h *Handlers) Download(c *fiber.Ctx) error {
@@ -50,10 +49,10 @@ func (h *Handlers) Download(c *fiber.Ctx) error {
 	now := h.d.Now()
 	today := paris.Today(now)
 	agent := backoffice.CurrentAgent(c)
-	if err := pgx.BeginFunc(ctx, h.d.Pool, func(tx pgx.Tx) error {
-		return audit.Record(ctx, tx, agent.ID, audit.Export, target(s), map[string]any{
-			"commune": s.Commune, "assmat": s.Login, "date": today.Format("02/01/2006")})
-	}); err != nil {
+	// One INSERT on the pool: its own transaction, committed before the
+	// first byte of the file.
+	if err := audit.Record(ctx, h.d.Pool, agent.ID, audit.Export, target(s), map[string]any{
+		"commune": s.Commune, "assmat": s.Login, "date": today.Format("02/01/2006")}); err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
