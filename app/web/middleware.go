@@ -91,7 +91,7 @@ func accessLog(log *slog.Logger) fiber.Handler {
 			"path", logPath(c.Path()),
 			"status", status,
 			"duration_ms", float64(time.Since(start).Microseconds())/1000,
-			"bytes", len(c.Response().Body()),
+			"bytes", responseSize(c),
 			"htmx", c.Get("HX-Request") == "true",
 			"sample", sample,
 		)
@@ -155,4 +155,13 @@ func lowerASCII(b byte) byte {
 		return b + 'a' - 'A'
 	}
 	return b
+}
+
+// responseSize is the body's length, -1 for a streamed body (the declarations
+// export): reading it would buffer it whole before a byte is sent.
+func responseSize(c *fiber.Ctx) int {
+	if c.Response().IsBodyStream() {
+		return -1
+	}
+	return len(c.Response().Body())
 }
