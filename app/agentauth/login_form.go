@@ -33,22 +33,7 @@ func ParseLoginForm(c *fiber.Ctx) LoginForm {
 // match no agent (over-long, a control character) gets the generic message
 // and never reaches the database.
 func (f LoginForm) Validate() components.Errors {
-	var errs components.Errors
-	for _, in := range []struct {
-		spec  form.Spec
-		value string
-	}{{loginFields.Email, f.Email}, {loginFields.Password, f.Password}} {
-		if in.value == "" {
-			errs.Add(in.spec.InputID(), in.spec.MissingMessage())
-		}
-	}
-	if errs != nil {
-		return errs
-	}
-	if loginFields.Email.Check(f.Email) != "" || loginFields.Password.Check(f.Password) != "" {
-		return components.FormErrors(MsgBadCredentials)
-	}
-	return nil
+	return form.CheckCredentials(loginFields.Email, loginFields.Password, f.Email, f.Password, MsgBadCredentials)
 }
 
 // LoginView says how the sign-in form is shown besides what was typed.

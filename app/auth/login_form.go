@@ -43,22 +43,7 @@ func ParseLoginForm(c *fiber.Ctx) LoginForm {
 // byte that is not UTF-8) gets the generic message, the form's, and never
 // reaches the database, where a NUL byte would be an error.
 func (f LoginForm) Validate() components.Errors {
-	var errs components.Errors
-	for _, in := range []struct {
-		spec  form.Spec
-		value string
-	}{{loginFields.Login, f.Login}, {loginFields.Password, f.Password}} {
-		if in.value == "" {
-			errs.Add(in.spec.InputID(), in.spec.MissingMessage())
-		}
-	}
-	if errs != nil {
-		return errs
-	}
-	if loginFields.Login.Check(f.Login) != "" || loginFields.Password.Check(f.Password) != "" {
-		return components.FormErrors(MsgBadCredentials)
-	}
-	return nil
+	return form.CheckCredentials(loginFields.Login, loginFields.Password, f.Login, f.Password, MsgBadCredentials)
 }
 
 // LoginView says how the login form is shown besides what was typed.

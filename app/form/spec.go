@@ -95,3 +95,27 @@ func (s Spec) AsDate(example string) Spec {
 	s.Hint = "Au format jj/mm/aaaa, par exemple " + example + "."
 	return s
 }
+
+// CheckCredentials is the first check of a sign-in form (an identifier and a
+// password): each missing one gets its message, tied to its input; a value
+// that can match no account (over-long, a refused character) gets the one
+// generic message, which does not say which was wrong, and must not reach
+// the database. No error: the pair may be checked against the accounts.
+func CheckCredentials(id, secret Spec, idValue, secretValue, generic string) components.Errors {
+	var errs components.Errors
+	for _, in := range []struct {
+		spec  Spec
+		value string
+	}{{id, idValue}, {secret, secretValue}} {
+		if in.value == "" {
+			errs.Add(in.spec.InputID(), in.spec.MissingMessage())
+		}
+	}
+	if errs != nil {
+		return errs
+	}
+	if id.Check(idValue) != "" || secret.Check(secretValue) != "" {
+		return components.FormErrors(generic)
+	}
+	return nil
+}
