@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -54,7 +55,7 @@ func CreateAgent(ctx context.Context, pool *pgxpool.Pool, email, fullName, baseU
 			return "", fmt.Errorf("name %q: %s", part, msg)
 		}
 	}
-	token, hash := newToken()
+	token, hash := credentials.NewToken()
 	err := pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		q := db.New(tx)
 		id, err := q.CreateAgent(ctx, db.CreateAgentParams{Email: email, Nom: last, Prenom: first})

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/departement06/extranet-assmat/app/backoffice"
+	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
@@ -32,10 +33,10 @@ func (h *Handlers) ShowSetPassword(c *fiber.Ctx) error {
 // findLink is the pending link of a token; ok is false when the token is
 // malformed (no query), unknown, used or expired.
 func (h *Handlers) findLink(c *fiber.Ctx, q *db.Queries, token string) (db.GetValidAgentTokenRow, bool, error) {
-	if !validTokenShape(token) {
+	if !credentials.ValidTokenShape(token) {
 		return db.GetValidAgentTokenRow{}, false, nil
 	}
-	link, err := q.GetValidAgentToken(c.UserContext(), db.GetValidAgentTokenParams{TokenHash: hashToken(token), Now: h.Now()})
+	link, err := q.GetValidAgentToken(c.UserContext(), db.GetValidAgentTokenParams{TokenHash: credentials.HashToken(token), Now: h.Now()})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return link, false, nil
 	}

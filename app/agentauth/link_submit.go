@@ -53,7 +53,7 @@ func (h *Handlers) SubmitSetPassword(c *fiber.Ctx) error {
 		if _, err := q.LockAgent(ctx, link.AgentID); err != nil {
 			return err
 		}
-		_, err := q.UseAgentToken(ctx, db.UseAgentTokenParams{TokenHash: hashToken(token), Now: now})
+		_, err := q.UseAgentToken(ctx, db.UseAgentTokenParams{TokenHash: credentials.HashToken(token), Now: now})
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil // spent meanwhile
 		}

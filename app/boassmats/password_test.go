@@ -34,9 +34,3 @@ func TestNewTemporaryPassword(t *testing.T) {
 		seen[p] = true
 	}
 }
-
-func TestLikePatternEscapesWildcards(t *testing.T) {
-	if got := likePattern(`50%_a\b`); got != `50\%\_a\\b` {
-		t.Errorf("likePattern: %q", got)
-	}
-}

@@ -61,9 +61,3 @@ func (q SearchQuery) URL() string {
 	}
 	return paths.BackOfficeAssmats + "?" + v.Encode()
 }
-
-// likePattern escapes what LIKE would read as wildcards in what the agent
-// typed (\ is LIKE's default escape character): "50%" finds "50%", not "50…".
-func likePattern(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}

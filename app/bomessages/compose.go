@@ -53,7 +53,7 @@ func (h *Handlers) search(c *fiber.Ctx, f Form) error {
 		v.Errors.Add(fields.Search.InputID(), "Veuillez saisir un nom, un identifiant ou une commune à rechercher.")
 		return renderForm(c, f, v, fiber.StatusUnprocessableEntity)
 	}
-	rows, err := h.q.BOSearchRecipients(c.UserContext(), db.BOSearchRecipientsParams{Pattern: likeText(f.Search), MaxRows: maxFound})
+	rows, err := h.q.BOSearchRecipients(c.UserContext(), db.BOSearchRecipientsParams{Pattern: form.LikeEscape(f.Search), MaxRows: maxFound})
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,6 @@
 package bomessages
 
 import (
-	"strings"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -55,9 +53,4 @@ func (h *Handlers) send(c *fiber.Ctx, f Form) error {
 		return err
 	}
 	return httpx.Redirect(c, paths.BackOfficeMessages+"?"+components.BackOfficeMessagesSentName+"=1")
-}
-
-// likeText escapes LIKE's wildcards in a typed search: "50%" finds "50%".
-func likeText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

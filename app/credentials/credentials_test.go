@@ -102,17 +102,17 @@ func TestSameName(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
-	a, ha := newToken()
-	b, _ := newToken()
+	a, ha := NewToken()
+	b, _ := NewToken()
 	if a == b {
 		t.Fatal("two tokens are equal")
 	}
-	if !validTokenShape(a) || !reflect.DeepEqual(hashToken(a), ha) {
+	if !ValidTokenShape(a) || !reflect.DeepEqual(HashToken(a), ha) {
 		t.Errorf("token %q / hash mismatch", a)
 	}
 	for _, bad := range []string{"", "abc", strings.Repeat("a", 42) + "!", strings.Repeat("a", 44), "' OR 1=1 --"} {
-		if validTokenShape(bad) {
-			t.Errorf("validTokenShape(%q) = true", bad)
+		if ValidTokenShape(bad) {
+			t.Errorf("ValidTokenShape(%q) = true", bad)
 		}
 	}
 }

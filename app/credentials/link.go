@@ -20,7 +20,7 @@ const (
 // token, to be put in an email enqueued in the same transaction. email is the
 // address the link is sent to.
 func IssueLink(ctx context.Context, q *db.Queries, assmatID int64, purpose, email string, now time.Time, ttl time.Duration) (string, error) {
-	token, hash := newToken()
+	token, hash := NewToken()
 	err := q.CreateAccountToken(ctx, db.CreateAccountTokenParams{
 		AssmatID: assmatID, Purpose: purpose, TokenHash: hash, NewEmail: email, ExpiresAt: now.Add(ttl), Now: now,
 	})
@@ -30,10 +30,10 @@ func IssueLink(ctx context.Context, q *db.Queries, assmatID int64, purpose, emai
 // FindLink returns the pending link of a token; ok is false when the token is
 // malformed, unknown, used or expired (no query for a malformed one).
 func FindLink(ctx context.Context, q *db.Queries, token, purpose string, now time.Time) (link db.GetValidTokenRow, ok bool, err error) {
-	if !validTokenShape(token) {
+	if !ValidTokenShape(token) {
 		return link, false, nil
 	}
-	link, err = q.GetValidToken(ctx, db.GetValidTokenParams{TokenHash: hashToken(token), Purpose: purpose, Now: now})
+	link, err = q.GetValidToken(ctx, db.GetValidTokenParams{TokenHash: HashToken(token), Purpose: purpose, Now: now})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return link, false, nil
 	}
@@ -43,10 +43,10 @@ func FindLink(ctx context.Context, q *db.Queries, token, purpose string, now tim
 // SpendLink marks a link used and returns it; ok is false as for FindLink.
 // Of two concurrent uses only one gets ok.
 func SpendLink(ctx context.Context, q *db.Queries, token, purpose string, now time.Time) (link db.UseAccountTokenRow, ok bool, err error) {
-	if !validTokenShape(token) {
+	if !ValidTokenShape(token) {
 		return link, false, nil
 	}
-	link, err = q.UseAccountToken(ctx, db.UseAccountTokenParams{TokenHash: hashToken(token), Purpose: purpose, Now: now})
+	link, err = q.UseAccountToken(ctx, db.UseAccountTokenParams{TokenHash: HashToken(token), Purpose: purpose, Now: now})
 	if errors.Is(err, pgx.ErrNoRows) {
 		return link, false, nil
 	}

@@ -6,24 +6,25 @@ import (
 	"encoding/base64"
 )
 
-// newToken returns a random one-time token for a link, and the hash that is
-// stored: the database never holds a usable token.
-func newToken() (token string, hash []byte) {
+// NewToken returns a random one-time token for a link, and the hash that is
+// stored: the database never holds a usable token. The childminders' links
+// (account_tokens) and the agents' (agent_tokens) both use it.
+func NewToken() (token string, hash []byte) {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // never fails (crypto/rand panics instead)
 	token = base64.RawURLEncoding.EncodeToString(b)
-	return token, hashToken(token)
+	return token, HashToken(token)
 }
 
-// hashToken is the stored form of a token.
-func hashToken(token string) []byte {
+// HashToken is the stored form of a token.
+func HashToken(token string) []byte {
 	sum := sha256.Sum256([]byte(token))
 	return sum[:]
 }
 
-// validTokenShape is true for a string that may be a token (43 base64url
+// ValidTokenShape is true for a string that may be a token (43 base64url
 // characters): anything else is refused before a query.
-func validTokenShape(s string) bool {
+func ValidTokenShape(s string) bool {
 	if len(s) != 43 {
 		return false
 	}

@@ -69,3 +69,16 @@ func TestValidEmail(t *testing.T) {
 		}
 	}
 }
+
+func TestLikeEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		`50%_a\b`:   `50\%\_a\\b`,
+		`100% _x\y`: `100\% \_x\\y`,
+		"météo":     "météo",
+		"":          "",
+	} {
+		if got := LikeEscape(in); got != want {
+			t.Errorf("LikeEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

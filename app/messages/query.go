@@ -141,9 +141,3 @@ func dirValue(desc bool) string {
 	}
 	return components.MessagesDirAsc
 }
-
-// likePattern escapes what LIKE would read as wildcards in the visitor's
-// search: "50%" looks for "50%", not for "50" followed by anything.
-func likePattern(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}

@@ -86,12 +86,6 @@ func TestReturnIsAlwaysAListView(t *testing.T) {
 	}
 }
 
-func TestLikePatternEscapesWildcards(t *testing.T) {
-	if got := likePattern(`100% _x\y`); got != `100\% \_x\\y` {
-		t.Errorf("likePattern: %q", got)
-	}
-}
-
 // The text of a message: paragraphs at blank lines, lines kept, addresses
 // made links without the sentence's punctuation, nothing else.
 func TestParagraphs(t *testing.T) {

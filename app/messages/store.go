@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
 )
 
@@ -32,7 +33,7 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, ownName string
 		return l, nil
 	}
 	rows, err := q.SearchMessages(ctx, db.SearchMessagesParams{
-		AssmatID: assmatID, Archived: lq.Archived, Pattern: likePattern(lq.Search), Sort: sortKeys[lq.Sort], Descending: lq.Desc,
+		AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), Sort: sortKeys[lq.Sort], Descending: lq.Desc,
 		GeneralLabel: components.GeneralRecipient, OwnLabel: ownName, RowLimit: PageSize, RowOffset: offset,
 	})
 	if err != nil {
