@@ -6,16 +6,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // PageSize is the number of childminders a page of results lists.
 const PageSize = 20
-
-// MaxPage bounds the page a URL may ask for: beyond it, or for anything that
-// is not a positive number, the page does not exist (404).
-const MaxPage = 10_000
 
 // SearchQuery is one view of the search: every field comes from, and goes
 // back to, the query string, so that each result page has its URL.
@@ -29,14 +26,8 @@ type SearchQuery struct {
 // missing name); ok is false for a malformed page.
 func ParseSearchQuery(get func(string) string) (q SearchQuery, ok bool) {
 	q = SearchQuery{Text: strings.TrimSpace(get(components.BoAssmatsSearchName)), Page: 1}
-	if raw := get(components.BoAssmatsPageName); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < 1 || n > MaxPage {
-			return q, false
-		}
-		q.Page = n
-	}
-	return q, true
+	q.Page, ok = httpx.Page(get(components.BoAssmatsPageName))
+	return q, ok
 }
 
 // Check is the search field's error ("" when the text may be searched):

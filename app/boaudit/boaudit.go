@@ -16,6 +16,3 @@ func New(pool *pgxpool.Pool) *Handlers { return &Handlers{pool: pool} }
 
 // PageSize is the number of lines a page shows.
 const PageSize = 50
-
-// maxPage bounds the page a URL may ask for (OFFSET grows with it).
-const maxPage = 2000

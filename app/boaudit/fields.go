@@ -8,6 +8,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/audit"
 	"github.com/departement06/extranet-assmat/app/form"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/paris"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -43,13 +44,11 @@ func ParseQuery(c *fiber.Ctx) (Query, error) {
 	if a := audit.Action(fields.Action.Read(c)); audit.Known(a) {
 		q.Action = string(a)
 	}
-	if raw := c.Query("page"); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < 1 || n > maxPage {
-			return q, fiber.ErrNotFound
-		}
-		q.Page = n
+	page, ok := httpx.Page(c.Query("page"))
+	if !ok {
+		return q, fiber.ErrNotFound
 	}
+	q.Page = page
 	return q, nil
 }
 

@@ -9,13 +9,13 @@
 package bomessages
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/messages"
 )
 
@@ -39,18 +39,11 @@ func New(d Deps) *Handlers { return &Handlers{Deps: d, q: db.New(d.Pool)} }
 // PageSize is the number of sent messages a page of the list shows.
 const PageSize = 20
 
-// maxPage bounds the page number a URL may ask for.
-const maxPage = 100000
-
-// pageOf reads ?page=; anything but a number from 1 to maxPage is a 404.
+// pageOf reads ?page=; anything but a number from 1 to httpx.MaxPage is a 404.
 func pageOf(c *fiber.Ctx) (int, error) {
-	raw := c.Query("page")
-	if raw == "" {
-		return 1, nil
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < 1 || n > maxPage {
+	page, ok := httpx.Page(c.Query("page"))
+	if !ok {
 		return 0, fiber.ErrNotFound
 	}
-	return n, nil
+	return page, nil
 }

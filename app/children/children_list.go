@@ -13,13 +13,9 @@ import (
 // List renders "Liste des enfants accueillis" and one page of "Historique"
 // (one query). A page of the history that does not exist is a 404.
 func (h *Handlers) List(c *fiber.Ctx) error {
-	page := 1
-	if raw := c.Query(components.HistoryPageName); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < 1 || n > MaxHistoryPage {
-			return fiber.ErrNotFound
-		}
-		page = n
+	page, ok := httpx.Page(c.Query(components.HistoryPageName))
+	if !ok {
+		return fiber.ErrNotFound
 	}
 	l, err := loadList(c.UserContext(), h.q, session.CurrentUser(c).ID, h.today(), page)
 	if err != nil {

@@ -37,9 +37,6 @@ type List struct {
 // the history only grows, year after year. The page says it (components).
 const HistoryPageSize = components.HistoryPageSize
 
-// MaxHistoryPage bounds the page asked for: further is a forged address.
-const MaxHistoryPage = 10000
-
 // maxListRows bounds the period rows the list page reads (a childminder has
 // a few dozen; this only guards the page against a runaway account).
 const maxListRows = 5000

@@ -6,17 +6,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // PageSize is the number of messages a page of the list shows.
 const PageSize = 20
-
-// MaxPage bounds the page number a URL may ask for: beyond it (or for
-// anything that is not a positive number) the page does not exist (404),
-// rather than an offset PostgreSQL would be asked to skip.
-const MaxPage = 10_000
 
 // MaxSearch is the longest search the list takes, in characters; a longer
 // one (only a forged URL: the input says maxlength) is cut.
@@ -52,7 +48,7 @@ func DefaultQuery() ListQuery {
 }
 
 // ParseListQuery reads a view from a query string (get returns "" for a
-// missing name). A malformed page (0, negative, not a number, beyond MaxPage)
+// missing name). A malformed page (0, negative, not a number, beyond httpx.MaxPage)
 // is an error: that page does not exist. An unknown box, sort or direction
 // falls back to the default (a link of an older version, a typo): the
 // links of the page it gets then carry the canonical values.
@@ -71,14 +67,9 @@ func ParseListQuery(get func(string) string) (ListQuery, bool) {
 		q.Desc = defaultDesc(q.Sort)
 	}
 	q.Search = cut(strings.TrimSpace(get(components.MessagesSearchName)), MaxSearch)
-	if raw := get(components.MessagesPageName); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < 1 || n > MaxPage {
-			return q, false
-		}
-		q.Page = n
-	}
-	return q, true
+	page, ok := httpx.Page(get(components.MessagesPageName))
+	q.Page = page
+	return q, ok
 }
 
 // ParseReturn reads the view a form came from (its "retour" field, a query
