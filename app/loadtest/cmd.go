@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -35,12 +36,14 @@ func Main(ctx context.Context, cfg config.Config, args []string, out io.Writer, 
 	users := fs.Int("users", 200, "bench childminders signed in (B000001…; see seed-bench)")
 	duration := fs.Duration("duration", 20*time.Second, "measured time of the whole run (each phase warms up a fifth more)")
 	concurrency := fs.Int("concurrency", 32, "connections, one request at a time each")
+	only := fs.String("only", "", "measure only the routes whose name contains this (e.g. dashboard), after the ceilings; no mix")
+	cpuProfile := fs.String("cpuprofile", "", "with -inprocess: write a CPU profile of the whole run (app and client) to this file, for go tool pprof")
 	appLog := fs.String("applog", filepath.Join(os.TempDir(), "extranet-loadtest-app.log"), "with -inprocess: where the app's log goes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	logf := func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) }
-	o := Options{BaseURL: strings.TrimSuffix(*base, "/"), Users: *users, Concurrency: *concurrency, Duration: *duration, Log: logf}
+	o := Options{BaseURL: strings.TrimSuffix(*base, "/"), Users: *users, Concurrency: *concurrency, Duration: *duration, Only: *only, Log: logf}
 	if *inProcess {
 		url, closeDB, err := open()
 		if err != nil {
@@ -59,6 +62,13 @@ func Main(ctx context.Context, cfg config.Config, args []string, out io.Writer, 
 		}
 		defer stop()
 		o.BaseURL, o.Pool, o.Counts = appBase, pool, counts
+		if *cpuProfile != "" {
+			stopProfile, err := startCPUProfile(*cpuProfile)
+			if err != nil {
+				return err
+			}
+			defer stopProfile()
+		}
 	} else {
 		url := *dbURL
 		if url == "" {
@@ -114,6 +124,19 @@ func embeddedURL(dataDir string) string {
 		}
 	}
 	return ""
+}
+
+// startCPUProfile profiles this process until the returned function runs.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func cpuModel() string {

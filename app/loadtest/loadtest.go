@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -40,6 +41,9 @@ type Options struct {
 	// of it, the ceilings and the routes alone share the rest; each phase
 	// warms up for a fifth of its time more, unmeasured.
 	Duration time.Duration
+	// Only, when set, keeps the routes whose name contains it (the ceilings
+	// are still measured, the mix is left out): to profile one route.
+	Only string
 	// Log receives progress lines; nil discards them.
 	Log func(format string, args ...any)
 }
@@ -81,6 +85,18 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	logf("%d childminders signed in (%s to %s) in %s", len(users), logins[0], logins[len(logins)-1], time.Since(start).Round(time.Millisecond))
 
 	ts := targets(css)
+	if o.Only != "" {
+		var kept []target
+		for _, t := range ts {
+			if strings.Contains(t.Name, o.Only) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) == 0 {
+			return nil, fmt.Errorf("loadtest: no route named like %q", o.Only)
+		}
+		ts = kept
+	}
 	app, err := newLoad(o.BaseURL, users, o.Concurrency, o.Counts, ts)
 	if err != nil {
 		return nil, err
@@ -124,6 +140,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 
+	if o.Only != "" {
+		return res, ctx.Err()
+	}
 	// The mix: each request's target drawn by weight.
 	var weighted []target
 	for _, t := range ts {

@@ -8,11 +8,9 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"log/slog"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/jackc/pgx/v5/pgxpool"
 
@@ -28,7 +26,6 @@ import (
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/session"
-	"github.com/departement06/extranet-assmat/static"
 )
 
 // Deps are what the application needs from outside.
@@ -92,8 +89,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	// Each feature owns its notices' keys and French texts; httpx carries them.
 	app.Use(httpx.WithNotices(auth.Notices(d.Config.LinkTTL), account.Notices(), session.Notices(), children.Notices(),
 		agentauth.Notices(), messages.Notices(), boassmats.Notices()))
-	// The embedded files come compressed already (serveStatic).
-	app.Use(compress.New(compress.Config{Next: func(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), static.Prefix) }}))
+	app.Use(compressPages)
 	routes(app, d, sessions, agentSessions, csrf{key: deriveKey(secret, "csrf"), secure: https}, deriveKey(secret, "device"))
 	return app, nil
 }

@@ -1,0 +1,71 @@
+package web_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/departement06/extranet-assmat/app/apptest"
+)
+
+// Pages are gzipped at the fastest level when the browser accepts gzip
+// (issue 12: brotli at its default level cost more CPU than the page), and
+// the decoded body is the very page sent to a browser that does not.
+func TestPagesAreGzippedWhenAccepted(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := env.Client()
+	plain := c.Get("/connexion")
+	if plain.StatusCode != http.StatusOK || plain.Header.Get("Content-Encoding") != "" || len(plain.Body) < 1000 {
+		t.Fatalf("without Accept-Encoding: %d, Content-Encoding %q, %d bytes", plain.StatusCode,
+			plain.Header.Get("Content-Encoding"), len(plain.Body))
+	}
+	for _, tc := range []struct {
+		accept, encoding string
+	}{
+		{"gzip", "gzip"},
+		{"gzip, deflate, br, zstd", "gzip"},
+		{"br", ""},
+		{"gzip;q=0, br", ""},
+		{"identity", ""},
+	} {
+		res := c.Get("/connexion", apptest.Header{Name: "Accept-Encoding", Value: tc.accept})
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != tc.encoding {
+			t.Errorf("Accept-Encoding %q: %d, Content-Encoding %q, want %q", tc.accept, res.StatusCode,
+				res.Header.Get("Content-Encoding"), tc.encoding)
+			continue
+		}
+		if vary := res.Header.Values("Vary"); len(vary) != 1 || vary[0] != "HX-Request, Accept-Encoding" {
+			t.Errorf("Accept-Encoding %q: Vary %q, want one line", tc.accept, vary)
+		}
+		body := []byte(res.Body)
+		if tc.encoding == "gzip" {
+			if len(body) >= len(plain.Body)/2 {
+				t.Errorf("gzip: %d bytes for a page of %d", len(body), len(plain.Body))
+			}
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatalf("gzip: %v", err)
+			}
+			if body, err = io.ReadAll(zr); err != nil {
+				t.Fatalf("gzip: %v", err)
+			}
+		}
+		// Only the CSRF token differs from one page to the next.
+		if len(body) != len(plain.Body) {
+			t.Errorf("Accept-Encoding %q: decodes to %d bytes, the page has %d", tc.accept, len(body), len(plain.Body))
+		}
+	}
+}
+
+// A small answer is not worth gzip's header and trailer.
+func TestSmallAnswersAreNotCompressed(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	res := env.Client().Get("/favicon.ico", apptest.Header{Name: "Accept-Encoding", Value: "gzip"})
+	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Content-Encoding") != "" {
+		t.Errorf("favicon redirect: %d, Content-Encoding %q", res.StatusCode, res.Header.Get("Content-Encoding"))
+	}
+}
