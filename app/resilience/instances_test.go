@@ -27,20 +27,21 @@ import (
 
 // twoInstances starts instances A (0) and B (1) on a fresh database, each
 // sending its emails through its own door of one SMTP sink.
-func twoInstances(t *testing.T) (a, b *instance, sink *smtpSink) {
+func twoInstances(t *testing.T) (a, b *instance, doors [2]*smtpDoor, sink *smtpSink) {
 	t.Helper()
 	dbURL := pgtest.URL(t)
 	sink = &smtpSink{}
-	a = startInstance(t, dbURL, sink.open(t, 0).url(), nil)
-	b = startInstance(t, dbURL, sink.open(t, 1).url(), nil)
-	return a, b, sink
+	doors = [2]*smtpDoor{sink.open(t, 0), sink.open(t, 1)}
+	a = startInstance(t, dbURL, doors[0].url(), nil)
+	b = startInstance(t, dbURL, doors[1].url(), nil)
+	return a, b, doors, sink
 }
 
 // A session opened on one instance works on the other, and so do CSRF
 // tokens: a form read from one posts to the other, a forged token is refused
 // by both, and a logout on one ends the session on both.
 func TestTwoInstancesShareSessionsAndCSRF(t *testing.T) {
-	a, b, _ := twoInstances(t)
+	a, b, _, _ := twoInstances(t)
 	her := newChildminder(t, a.Pool, "300001", "Resilience-2026")
 	br := newBrowser(t, a.Base, b.Base)
 	creds := url.Values{"identifiant": {her.Login}, "mot_de_passe": {her.Password}}
@@ -129,7 +130,7 @@ func forge(token string) string {
 // one instance's threshold, with the French explanation, on both; sent in
 // parallel to both, exactly as many are checked as sequentially.
 func TestTwoInstancesShareTheLoginThrottle(t *testing.T) {
-	a, b, _ := twoInstances(t)
+	a, b, _, _ := twoInstances(t)
 	free := throttle.Identifier.Free
 	her := newChildminder(t, a.Pool, "300002", "Resilience-2026")
 	br := newBrowser(t, a.Base, b.Base)
@@ -237,7 +238,11 @@ func failures(t *testing.T, pool *pgxpool.Pool, key string) int {
 // written on both instances at once, with both mail queues polling the same
 // jobs: every email reaches the SMTP server exactly once.
 func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
-	a, b, sink := twoInstances(t)
+	a, b, doors, sink := twoInstances(t)
+	// A's server is slow: A has at most 5 emails in flight (its queue's
+	// workers) and needs seconds for them all, so B's queue certainly polls
+	// while A's jobs run, and both send: the case where a job could be taken twice.
+	doors[0].slow.Store(int64(200 * time.Millisecond))
 	const accounts, perAccount = 10, 3
 	var people []childminder
 	for i := range accounts {
@@ -302,6 +307,12 @@ func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 		if n != 1 {
 			t.Errorf("sent %d times: %s", n, key)
 		}
+	}
+	if byDoor[0] == 0 || byDoor[1] == 0 {
+		t.Errorf("A sent %d emails and B %d: both queues must have worked", byDoor[0], byDoor[1])
+	}
+	if len(want) != accounts*perAccount {
+		t.Fatalf("%d personal messages written, want %d", len(want), accounts*perAccount)
 	}
 	for key := range want {
 		if seen[key] != 1 {

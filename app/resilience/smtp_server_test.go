@@ -52,8 +52,10 @@ type smtpDoor struct {
 	addr string
 	// refusing makes the server answer 451 to EHLO: up, but refusing mail.
 	refusing atomic.Bool
-	mu       sync.Mutex
-	srv      *smtp.Server
+	// slow is how long the server takes to accept each email's data.
+	slow atomic.Int64
+	mu   sync.Mutex
+	srv  *smtp.Server
 }
 
 // open starts a new door on a loopback port outside the ephemeral range, so
@@ -178,6 +180,7 @@ func (s *sinkSession) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	time.Sleep(time.Duration(s.door.slow.Load()))
 	s.msg.Door, s.msg.Data = s.door.n, string(b)
 	s.door.sink.mu.Lock()
 	s.door.sink.received = append(s.door.sink.received, s.msg)
