@@ -20,7 +20,9 @@ FROM m JOIN assmats a ON a.id = m.recipient_assmat_id;
 -- joined (a message without a state row is unread and received; the list
 -- never creates one). total counts the whole view, before LIMIT. The text
 -- columns sort by their folded form (case and accents ignored); the
--- recipient sorts by the label the page shows, given as parameters.
+-- recipient sorts by the label the page shows: "Tous les assistants
+-- maternels" (a parameter) or her name, read here, so that the query needs
+-- only her id (the session middleware prefetches it before it has her row).
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
        (s.read_at IS NOT NULL)::bool AS read,
@@ -35,9 +37,11 @@ ORDER BY
     CASE WHEN @sort::text = 'sender' AND NOT @descending::bool THEN extranet_fold(m.sender_service) END ASC,
     CASE WHEN @sort::text = 'sender' AND @descending::bool THEN extranet_fold(m.sender_service) END DESC,
     CASE WHEN @sort::text = 'recipient' AND NOT @descending::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END ASC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = @assmat_id::bigint) END) END ASC,
     CASE WHEN @sort::text = 'recipient' AND @descending::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END DESC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = @assmat_id::bigint) END) END DESC,
     CASE WHEN @sort::text = 'subject' AND NOT @descending::bool THEN extranet_fold(m.subject) END ASC,
     CASE WHEN @sort::text = 'subject' AND @descending::bool THEN extranet_fold(m.subject) END DESC,
     m.created_at DESC, m.id DESC
@@ -65,9 +69,11 @@ ORDER BY
     CASE WHEN @sort::text = 'sender' AND NOT @descending::bool THEN extranet_fold(m.sender_service) END ASC,
     CASE WHEN @sort::text = 'sender' AND @descending::bool THEN extranet_fold(m.sender_service) END DESC,
     CASE WHEN @sort::text = 'recipient' AND NOT @descending::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END ASC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = @assmat_id::bigint) END) END ASC,
     CASE WHEN @sort::text = 'recipient' AND @descending::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text ELSE @own_label::text END) END DESC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN @general_label::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = @assmat_id::bigint) END) END DESC,
     CASE WHEN @sort::text = 'subject' AND NOT @descending::bool THEN extranet_fold(m.subject) END ASC,
     CASE WHEN @sort::text = 'subject' AND @descending::bool THEN extranet_fold(m.subject) END DESC,
     m.created_at DESC, m.id DESC

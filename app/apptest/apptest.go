@@ -29,6 +29,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/demo"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
+	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/app/web"
 )
 
@@ -162,13 +163,6 @@ func (c *Clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now
 // Advance moves the clock forward.
 func (c *Clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
 
-// sessionGC starts the statement of the session store's periodic clean-up
-// (github.com/gofiber/storage/postgres: "DELETE FROM sessions WHERE e <= $1 AND e != 0").
-const sessionGC = "DELETE FROM SESSIONS WHERE E <="
-
-// agentSessionGC is the same clean-up of the agents' session store.
-const agentSessionGC = "DELETE FROM AGENT_SESSIONS WHERE E <="
-
 // Counter is a pgx tracer counting round trips and the writing statements among them.
 type Counter struct {
 	trips  atomic.Int64
@@ -176,11 +170,10 @@ type Counter struct {
 }
 
 func (n *Counter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
-	sql := strings.ToUpper(strings.TrimSpace(stripComments(d.SQL)))
-	// The session stores' garbage collectors delete expired sessions every
+	// The session stores' clean-ups delete expired sessions every
 	// minute on the app's pool, whatever the requests: it is no page's cost,
 	// and counting it made a cost comparison fail once in a while.
-	if strings.HasPrefix(sql, sessionGC) || strings.HasPrefix(sql, agentSessionGC) {
+	if strings.HasSuffix(d.SQL, session.CleanUpCondition) {
 		return ctx
 	}
 	n.trips.Add(1)

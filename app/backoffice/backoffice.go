@@ -16,9 +16,11 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/dbbatch"
 	"github.com/departement06/extranet-assmat/app/session"
 )
 
@@ -37,13 +39,15 @@ const (
 // NewSessions is the agents' session manager: app/session's, on the agents'
 // table and cookie, loading the agent (a disabled one has no session).
 func NewSessions(pool *pgxpool.Pool, secure bool, now func() time.Time) *session.Manager {
-	q := db.New(pool)
 	return session.New(pool, session.Config{
 		Idle: SessionIdle, MaxAge: SessionMaxAge, Secure: secure, Now: now,
 		Table: SessionTable, Cookie: SessionCookie,
-		Load: func(ctx context.Context, id int64) (any, *time.Time, error) {
-			a, err := q.GetAgent(ctx, id)
-			return &a, a.PasswordChangedAt, err
+		QueueUser: func(b *pgx.Batch, id int64) session.UserResult {
+			agent := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (Agent, error) { return q.GetAgent(ctx, id) })
+			return func() (any, *time.Time, error) {
+				a, err := agent()
+				return &a, a.PasswordChangedAt, err
+			}
 		},
 	})
 }

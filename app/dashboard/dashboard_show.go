@@ -25,42 +25,53 @@ const (
 )
 
 // Show renders the dashboard: the identity the session middleware already
-// loaded, and the four other sections in one batch.
+// loaded, and the four other sections, read with the session (Reads).
 func (h *Handlers) Show(c *fiber.Ctx) error {
-	ctx := c.UserContext()
 	u := session.CurrentUser(c)
+	p, err := session.Load(c, h.pool, PageName, u.ID, h.Reads)
+	if err != nil {
+		return err
+	}
+	p.Info = profile.PersonalInfo(u)
+	return httpx.Render(c, httpx.View{Title: "Tableau de bord", Page: components.DashboardPage(p)})
+}
+
+// PageName names the dashboard's reads for session.Prefetch.
+const PageName = "dashboard"
+
+// Reads queues the four sections of the dashboard: what the session
+// middleware prefetches in its own batch (session.Prefetch).
+func (h *Handlers) Reads(_ *fiber.Ctx, b *pgx.Batch, userID int64) func() (components.DashboardProps, error) {
 	today := paris.Today(h.now())
-	b := &pgx.Batch{}
 	messages := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) ([]db.DashboardMessagesRow, error) {
-		return q.DashboardMessages(ctx, db.DashboardMessagesParams{AssmatID: u.ID, MaxRows: maxMessages})
+		return q.DashboardMessages(ctx, db.DashboardMessagesParams{AssmatID: userID, MaxRows: maxMessages})
 	})
 	children := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) ([]db.DashboardChildrenRow, error) {
-		return q.DashboardChildren(ctx, db.DashboardChildrenParams{AssmatID: u.ID, Today: today, MaxRows: maxChildren})
+		return q.DashboardChildren(ctx, db.DashboardChildrenParams{AssmatID: userID, Today: today, MaxRows: maxChildren})
 	})
-	agrements := agrement.QueueDashboard(b, u.ID, today)
+	agrements := agrement.QueueDashboard(b, userID, today)
 	docs := documents.QueueDashboard(b)
-	if err := h.pool.SendBatch(ctx, b).Close(); err != nil {
-		return err
+	return func() (components.DashboardProps, error) {
+		var p components.DashboardProps
+		var err error
+		if p.Agrement, err = agrements(); err != nil {
+			return p, err
+		}
+		if p.Documents, err = docs(); err != nil {
+			return p, err
+		}
+		msgs, err := messages()
+		if err != nil {
+			return p, err
+		}
+		kids, err := children()
+		if err != nil {
+			return p, err
+		}
+		p.Messages = messageRows(msgs)
+		p.Children, p.MoreChildren = childRows(kids)
+		return p, nil
 	}
-	p := components.DashboardProps{Info: profile.PersonalInfo(u)}
-	var err error
-	if p.Agrement, err = agrements(); err != nil {
-		return err
-	}
-	if p.Documents, err = docs(); err != nil {
-		return err
-	}
-	msgs, err := messages()
-	if err != nil {
-		return err
-	}
-	kids, err := children()
-	if err != nil {
-		return err
-	}
-	p.Messages = messageRows(msgs)
-	p.Children, p.MoreChildren = childRows(kids)
-	return httpx.Render(c, httpx.View{Title: "Tableau de bord", Page: components.DashboardPage(p)})
 }
 
 func messageRows(rows []db.DashboardMessagesRow) []components.DashboardMessage {

@@ -129,13 +129,15 @@ ORDER BY
     CASE WHEN $3::text = 'sender' AND NOT $4::bool THEN extranet_fold(m.sender_service) END ASC,
     CASE WHEN $3::text = 'sender' AND $4::bool THEN extranet_fold(m.sender_service) END DESC,
     CASE WHEN $3::text = 'recipient' AND NOT $4::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text ELSE $6::text END) END ASC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1::bigint) END) END ASC,
     CASE WHEN $3::text = 'recipient' AND $4::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text ELSE $6::text END) END DESC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1::bigint) END) END DESC,
     CASE WHEN $3::text = 'subject' AND NOT $4::bool THEN extranet_fold(m.subject) END ASC,
     CASE WHEN $3::text = 'subject' AND $4::bool THEN extranet_fold(m.subject) END DESC,
     m.created_at DESC, m.id DESC
-LIMIT $8::int OFFSET $7::int
+LIMIT $7::int OFFSET $6::int
 `
 
 type ListMessagesParams struct {
@@ -144,7 +146,6 @@ type ListMessagesParams struct {
 	Sort         string
 	Descending   bool
 	GeneralLabel string
-	OwnLabel     string
 	RowOffset    int32
 	RowLimit     int32
 }
@@ -164,7 +165,9 @@ type ListMessagesRow struct {
 // joined (a message without a state row is unread and received; the list
 // never creates one). total counts the whole view, before LIMIT. The text
 // columns sort by their folded form (case and accents ignored); the
-// recipient sorts by the label the page shows, given as parameters.
+// recipient sorts by the label the page shows: "Tous les assistants
+// maternels" (a parameter) or her name, read here, so that the query needs
+// only her id (the session middleware prefetches it before it has her row).
 func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]ListMessagesRow, error) {
 	rows, err := q.db.Query(ctx, listMessages,
 		arg.AssmatID,
@@ -172,7 +175,6 @@ func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]L
 		arg.Sort,
 		arg.Descending,
 		arg.GeneralLabel,
-		arg.OwnLabel,
 		arg.RowOffset,
 		arg.RowLimit,
 	)
@@ -326,13 +328,15 @@ ORDER BY
     CASE WHEN $4::text = 'sender' AND NOT $5::bool THEN extranet_fold(m.sender_service) END ASC,
     CASE WHEN $4::text = 'sender' AND $5::bool THEN extranet_fold(m.sender_service) END DESC,
     CASE WHEN $4::text = 'recipient' AND NOT $5::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text ELSE $7::text END) END ASC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1::bigint) END) END ASC,
     CASE WHEN $4::text = 'recipient' AND $5::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text ELSE $7::text END) END DESC,
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text
+             ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1::bigint) END) END DESC,
     CASE WHEN $4::text = 'subject' AND NOT $5::bool THEN extranet_fold(m.subject) END ASC,
     CASE WHEN $4::text = 'subject' AND $5::bool THEN extranet_fold(m.subject) END DESC,
     m.created_at DESC, m.id DESC
-LIMIT $9::int OFFSET $8::int
+LIMIT $8::int OFFSET $7::int
 `
 
 type SearchMessagesParams struct {
@@ -342,7 +346,6 @@ type SearchMessagesParams struct {
 	Sort         string
 	Descending   bool
 	GeneralLabel string
-	OwnLabel     string
 	RowOffset    int32
 	RowLimit     int32
 }
@@ -371,7 +374,6 @@ func (q *Queries) SearchMessages(ctx context.Context, arg SearchMessagesParams) 
 		arg.Sort,
 		arg.Descending,
 		arg.GeneralLabel,
-		arg.OwnLabel,
 		arg.RowOffset,
 		arg.RowLimit,
 	)

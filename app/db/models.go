@@ -79,9 +79,10 @@ type Agent struct {
 }
 
 type AgentSession struct {
-	K string
-	V []byte
-	E int64
+	K       []byte
+	UserID  int64
+	LoginAt time.Time
+	SeenAt  time.Time
 }
 
 type AgentToken struct {
@@ -235,7 +236,8 @@ type MessageState struct {
 }
 
 type Session struct {
-	K string
-	V []byte
-	E int64
+	K       []byte
+	UserID  int64
+	LoginAt time.Time
+	SeenAt  time.Time
 }

@@ -19,13 +19,14 @@ import (
 // Handlers serves the messages' routes. Every query takes the signed-in
 // childminder's id: another's personal message is a 404.
 type Handlers struct {
-	q   *db.Queries
-	now func() time.Time
+	pool *pgxpool.Pool
+	q    *db.Queries
+	now  func() time.Time
 }
 
 // New returns the handlers.
 func New(pool *pgxpool.Pool, now func() time.Time) *Handlers {
-	return &Handlers{q: db.New(pool), now: now}
+	return &Handlers{pool: pool, q: db.New(pool), now: now}
 }
 
 // messageID reads the :id of the route; anything but a positive number is a 404.

@@ -1,11 +1,15 @@
 package messages
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
 
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/dbbatch"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
@@ -21,7 +25,7 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		return fiber.ErrNotFound
 	}
 	u := session.CurrentUser(c)
-	l, err := loadList(c.UserContext(), h.q, u.ID, ownName(u), q)
+	l, err := session.Load(c, h.pool, ListPageName, u.ID, h.ListReads)
 	if err != nil {
 		return err
 	}
@@ -42,6 +46,22 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		c.Set("HX-Push-Url", q.URL())
 	}
 	return httpx.Render(c, httpx.View{Title: listTitle(q, l), Page: components.MessagesListPage(p), Fragment: components.MessagesRegionSwap(p)})
+}
+
+// ListPageName names the list's reads for session.Prefetch.
+const ListPageName = "messages-list"
+
+// ListReads queues the list's one query (the view the query string asks
+// for): what the session middleware prefetches in its own batch
+// (session.Prefetch). A malformed query string is a 404, decided here.
+func (h *Handlers) ListReads(c *fiber.Ctx, b *pgx.Batch, userID int64) func() (List, error) {
+	q, ok := ParseListQuery(func(name string) string { return c.Query(name) })
+	if !ok {
+		return session.Failed[List](fiber.ErrNotFound)
+	}
+	return dbbatch.Queue(b, func(ctx context.Context, dq *db.Queries) (List, error) {
+		return loadList(ctx, dq, userID, q)
+	})
 }
 
 // listTitle names the view in the browser's tab (and its history).

@@ -65,7 +65,7 @@ func TestSearchUsesTheTrigramIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := q.SearchMessages(ctx, db.SearchMessagesParams{AssmatID: 1, Pattern: "meteo", Sort: "date", Descending: true,
-		GeneralLabel: "Tous", OwnLabel: "Moi", RowLimit: 20})
+		GeneralLabel: "Tous", RowLimit: 20})
 	if err != nil {
 		t.Fatal(err)
 	}

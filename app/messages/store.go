@@ -15,13 +15,13 @@ import (
 // loadList reads one page of a view in one query (the page's rows and the
 // view's total). ownName is the childminder's name, the recipient of her
 // personal messages, by which they sort.
-func loadList(ctx context.Context, q *db.Queries, assmatID int64, ownName string, lq ListQuery) (List, error) {
+func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) (List, error) {
 	l := List{Query: lq}
 	offset := int32((lq.Page - 1) * PageSize)
 	if lq.Search == "" {
 		rows, err := q.ListMessages(ctx, db.ListMessagesParams{
 			AssmatID: assmatID, Archived: lq.Archived, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
-			GeneralLabel: components.GeneralRecipient, OwnLabel: ownName, RowLimit: PageSize, RowOffset: offset,
+			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 		})
 		if err != nil {
 			return l, err
@@ -34,7 +34,7 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, ownName string
 	}
 	rows, err := q.SearchMessages(ctx, db.SearchMessagesParams{
 		AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), Sort: sortKeys[lq.Sort], Descending: lq.Desc,
-		GeneralLabel: components.GeneralRecipient, OwnLabel: ownName, RowLimit: PageSize, RowOffset: offset,
+		GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 	})
 	if err != nil {
 		return l, err

@@ -86,12 +86,14 @@ func routes(app *fiber.App, d Deps, sessions, agentSessions *session.Manager, x 
 	private.Post(paths.PasswordChange, authH.SubmitPasswordChange)
 	dash := dashboard.New(d.Pool, d.Now)
 	private.Get(paths.Dashboard, dash.Show)
+	session.Prefetch(sessions, dashboard.PageName, paths.Dashboard, dash.Reads)
 	private.Get(paths.Account, accountH.Show)
 	private.Post(paths.AccountPass, accountH.SubmitPassword)
 	private.Post(paths.AccountEmail, accountH.SubmitEmail)
 
 	kids := children.New(d.Pool, d.Now)
 	private.Get(paths.Children, kids.List)
+	session.Prefetch(sessions, children.ListPageName, paths.Children, kids.ListReads)
 	private.Get(children.NewPath, kids.New)
 	private.Post(children.NewPath, kids.Create)
 	private.Post(children.FieldURL, kids.Field)
@@ -110,6 +112,7 @@ func routes(app *fiber.App, d Deps, sessions, agentSessions *session.Manager, x 
 
 	mbox := messages.New(d.Pool, d.Now)
 	private.Get(paths.Messages, mbox.List)
+	session.Prefetch(sessions, messages.ListPageName, paths.Messages, mbox.ListReads)
 	private.Get(paths.Messages+"/:id", mbox.View)
 	private.Post(paths.Messages+"/:id/"+components.MessageArchive, mbox.Archive)
 	private.Post(paths.Messages+"/:id/"+components.MessageRestore, mbox.Restore)
