@@ -89,7 +89,7 @@ func TestMalformedSessionCookiesCostNoQuery(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
 	for _, v := range []string{"x", "1.", ".abc", "1.abc", "-1." + strings.Repeat("A", 43), "0." + strings.Repeat("A", 43),
-		"1." + strings.Repeat("*", 43), "99999999999999999999." + strings.Repeat("A", 43), 
+		"1." + strings.Repeat("*", 43), "99999999999999999999." + strings.Repeat("A", 43),
 		strings.Repeat("1", 4000)} {
 		c := env.Client()
 		c.SetCookie("extranet_session", v)
