@@ -158,7 +158,8 @@ func (s *smtpSink) waitFor(n int, within time.Duration) (got []delivery, at time
 	}
 	at = time.Now()
 	// The queue polls every second and is woken at once by an insert: 1.5 s
-	// lets any further email through.
+	// lets a further email through. One sent again only after a retry's wait
+	// would come later: the tests also check that every job is completed.
 	time.Sleep(1500 * time.Millisecond)
 	return s.messages(), at
 }
