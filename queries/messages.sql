@@ -49,20 +49,32 @@ LIMIT @row_limit::int OFFSET @row_offset::int;
 
 -- name: SearchMessages :many
 -- ListMessages restricted to the messages whose subject or body holds the
--- pattern, case and accents ignored. The condition is written exactly as
--- messages_search_idx (migration 0003) is defined, so that the trigram index
--- serves it; the caller escapes % _ and \ in what the visitor typed. A query
--- of its own rather than an "OR @pattern = ''" in ListMessages: a generic
--- plan could not use the index through that OR.
+-- pattern, case and accents ignored. The general messages are searched
+-- through their own trigram index (messages_general_search_idx, migration
+-- 0006: the condition is written exactly as it is defined), her own few
+-- personal ones directly: the whole table's index held a million personal
+-- messages at L, and a common word matched tens of thousands of them
+-- before hers were kept. The caller escapes % _ and \ in what the visitor
+-- typed. A query of its own rather than an "OR @pattern = ''" in
+-- ListMessages: a generic plan could not use the index through that OR.
+WITH found AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id IS NULL
+      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold(@pattern::text) || '%'
+    UNION ALL
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id = @assmat_id::bigint
+      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold(@pattern::text) || '%'
+)
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
        (s.read_at IS NOT NULL)::bool AS read,
        count(*) OVER () AS total
-FROM messages m
+FROM found m
 LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
-WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)
-  AND (s.archived_at IS NOT NULL) = @archived::bool
-  AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold(@pattern::text) || '%'
+WHERE (s.archived_at IS NOT NULL) = @archived::bool
 ORDER BY
     CASE WHEN @sort::text = 'date' AND NOT @descending::bool THEN m.created_at END ASC,
     CASE WHEN @sort::text = 'date' AND @descending::bool THEN m.created_at END DESC,
@@ -79,34 +91,61 @@ ORDER BY
     m.created_at DESC, m.id DESC
 LIMIT @row_limit::int OFFSET @row_offset::int;
 
--- name: OpenMessage :one
--- One message the childminder may see (a general one, or a personal one of
--- hers), marked read in the same statement (one round trip: the page has no
--- other to spare) the first time she opens it. A message already read
--- writes nothing: the INSERT gets no row to insert, so no row is even
--- locked. The state row is created here, lazily.
-WITH m AS (
-    SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
-           (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
-           (s.read_at IS NOT NULL)::bool AS was_read,
-           (s.archived_at IS NOT NULL)::bool AS archived
-    FROM messages m
-    LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
-    WHERE m.id = @id::bigint
-      AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)
-), marked AS (
-    INSERT INTO message_states (assmat_id, message_id, read_at)
-    SELECT @assmat_id::bigint, m.id, @now::timestamptz FROM m WHERE NOT m.was_read
-    ON CONFLICT (assmat_id, message_id) DO UPDATE SET read_at = EXCLUDED.read_at
-        WHERE message_states.read_at IS NULL
-    RETURNING message_id
+-- name: ListReceivedLatest :many
+-- ListMessages for the view most pages show: received messages, newest
+-- first. Each half (the general messages, hers) reads its index from the
+-- top until the page is full (row_window = row_offset + row_limit rows),
+-- skipping the archived ones, instead of
+-- reading and sorting every message she may see (5,000 at L). The total is
+-- counted as the menu counts: general (message_counts) + hers - archived.
+WITH latest AS (
+    (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM message_states s
+                       WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT @row_window::int)
+    UNION ALL
+    (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id = @assmat_id::bigint
+       AND NOT EXISTS (SELECT 1 FROM message_states s
+                       WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT @row_window::int)
 )
-SELECT id, created_at, sender_service, subject, body, personal, was_read, archived FROM m;
+SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       (COALESCE((SELECT c.general FROM message_counts c), 0)
+        + (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = @assmat_id::bigint)
+        - (SELECT count(*) FROM message_states st
+           JOIN messages m ON m.id = st.message_id
+           WHERE st.assmat_id = @assmat_id::bigint AND st.archived_at IS NOT NULL
+             AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)))::bigint AS total
+FROM latest l
+LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = @assmat_id::bigint
+ORDER BY l.created_at DESC, l.id DESC
+LIMIT @row_limit::int OFFSET @row_offset::int;
+
+-- name: GetMessage :one
+-- One message the childminder may see (a general one, or a personal one of
+-- hers), with her state; no row for any other message. It only reads: the
+-- session middleware prefetches it (issue 12), and the page marks the
+-- message read afterwards, the first time only (MarkMessageRead).
+SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS was_read,
+       (s.archived_at IS NOT NULL)::bool AS archived
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
+WHERE m.id = @id::bigint
+  AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint);
 
 -- name: MarkMessageRead :exec
 -- Records that she has read a message she may see, the first time only
--- (the first reading's time is kept), without showing it: for the demo data
--- and the back office.
+-- (the first reading's time is kept): when she opens an unread one, and for
+-- the demo data.
 INSERT INTO message_states (assmat_id, message_id, read_at)
 SELECT @assmat_id::bigint, m.id, @now::timestamptz FROM messages m
 WHERE m.id = @id::bigint AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = @assmat_id::bigint)

@@ -62,13 +62,27 @@ func (q *Queries) DashboardChildren(ctx context.Context, arg DashboardChildrenPa
 }
 
 const dashboardMessages = `-- name: DashboardMessages :many
-SELECT m.id, m.created_at, m.subject, (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
-       (s.read_at IS NOT NULL)::bool AS read
-FROM messages m
-LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1
-WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1)
-  AND s.archived_at IS NULL
-ORDER BY m.created_at DESC, m.id DESC
+WITH latest AS (
+    (SELECT m.id, m.created_at, m.subject, false AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM message_states s
+                       WHERE s.assmat_id = $1 AND s.message_id = m.id AND s.archived_at IS NOT NULL)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT $2::int)
+    UNION ALL
+    (SELECT m.id, m.created_at, m.subject, true AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id = $1
+       AND NOT EXISTS (SELECT 1 FROM message_states s
+                       WHERE s.assmat_id = $1 AND s.message_id = m.id AND s.archived_at IS NOT NULL)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT $2::int)
+)
+SELECT l.id, l.created_at, l.subject, l.personal::bool AS personal, (s.read_at IS NOT NULL)::bool AS read
+FROM latest l
+LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = $1
+ORDER BY l.created_at DESC, l.id DESC
 LIMIT $2::int
 `
 
@@ -86,7 +100,9 @@ type DashboardMessagesRow struct {
 }
 
 // The latest received messages of the dashboard: general ones and her own
-// personal ones, not archived, newest first.
+// personal ones, not archived, newest first. Each half reads its index from
+// the top and stops when it has enough: never all the general messages
+// (5,000 at L) to sort them.
 func (q *Queries) DashboardMessages(ctx context.Context, arg DashboardMessagesParams) ([]DashboardMessagesRow, error) {
 	rows, err := q.db.Query(ctx, dashboardMessages, arg.AssmatID, arg.MaxRows)
 	if err != nil {

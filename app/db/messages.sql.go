@@ -114,6 +114,53 @@ func (q *Queries) CreatePersonalMessage(ctx context.Context, arg CreatePersonalM
 	return i, err
 }
 
+const getMessage = `-- name: GetMessage :one
+SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS was_read,
+       (s.archived_at IS NOT NULL)::bool AS archived
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
+WHERE m.id = $2::bigint
+  AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
+`
+
+type GetMessageParams struct {
+	AssmatID int64
+	ID       int64
+}
+
+type GetMessageRow struct {
+	ID            int64
+	CreatedAt     time.Time
+	SenderService string
+	Subject       string
+	Body          string
+	Personal      bool
+	WasRead       bool
+	Archived      bool
+}
+
+// One message the childminder may see (a general one, or a personal one of
+// hers), with her state; no row for any other message. It only reads: the
+// session middleware prefetches it (issue 12), and the page marks the
+// message read afterwards, the first time only (MarkMessageRead).
+func (q *Queries) GetMessage(ctx context.Context, arg GetMessageParams) (GetMessageRow, error) {
+	row := q.db.QueryRow(ctx, getMessage, arg.AssmatID, arg.ID)
+	var i GetMessageRow
+	err := row.Scan(
+		&i.ID,
+		&i.CreatedAt,
+		&i.SenderService,
+		&i.Subject,
+		&i.Body,
+		&i.Personal,
+		&i.WasRead,
+		&i.Archived,
+	)
+	return i, err
+}
+
 const listMessages = `-- name: ListMessages :many
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
@@ -204,6 +251,94 @@ func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]L
 	return items, nil
 }
 
+const listReceivedLatest = `-- name: ListReceivedLatest :many
+WITH latest AS (
+    (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id IS NULL
+       AND NOT EXISTS (SELECT 1 FROM message_states s
+                       WHERE s.assmat_id = $1::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT $4::int)
+    UNION ALL
+    (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
+     FROM messages m
+     WHERE m.recipient_assmat_id = $1::bigint
+       AND NOT EXISTS (SELECT 1 FROM message_states s
+                       WHERE s.assmat_id = $1::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL)
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT $4::int)
+)
+SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       (COALESCE((SELECT c.general FROM message_counts c), 0)
+        + (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = $1::bigint)
+        - (SELECT count(*) FROM message_states st
+           JOIN messages m ON m.id = st.message_id
+           WHERE st.assmat_id = $1::bigint AND st.archived_at IS NOT NULL
+             AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)))::bigint AS total
+FROM latest l
+LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = $1::bigint
+ORDER BY l.created_at DESC, l.id DESC
+LIMIT $3::int OFFSET $2::int
+`
+
+type ListReceivedLatestParams struct {
+	AssmatID  int64
+	RowOffset int32
+	RowLimit  int32
+	RowWindow int32
+}
+
+type ListReceivedLatestRow struct {
+	ID            int64
+	CreatedAt     time.Time
+	SenderService string
+	Subject       string
+	Personal      bool
+	Read          bool
+	Total         int64
+}
+
+// ListMessages for the view most pages show: received messages, newest
+// first. Each half (the general messages, hers) reads its index from the
+// top until the page is full (row_window = row_offset + row_limit rows),
+// skipping the archived ones, instead of
+// reading and sorting every message she may see (5,000 at L). The total is
+// counted as the menu counts: general (message_counts) + hers - archived.
+func (q *Queries) ListReceivedLatest(ctx context.Context, arg ListReceivedLatestParams) ([]ListReceivedLatestRow, error) {
+	rows, err := q.db.Query(ctx, listReceivedLatest,
+		arg.AssmatID,
+		arg.RowOffset,
+		arg.RowLimit,
+		arg.RowWindow,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListReceivedLatestRow{}
+	for rows.Next() {
+		var i ListReceivedLatestRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.SenderService,
+			&i.Subject,
+			&i.Personal,
+			&i.Read,
+			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const markMessageRead = `-- name: MarkMessageRead :exec
 INSERT INTO message_states (assmat_id, message_id, read_at)
 SELECT $1::bigint, m.id, $2::timestamptz FROM messages m
@@ -219,69 +354,11 @@ type MarkMessageReadParams struct {
 }
 
 // Records that she has read a message she may see, the first time only
-// (the first reading's time is kept), without showing it: for the demo data
-// and the back office.
+// (the first reading's time is kept): when she opens an unread one, and for
+// the demo data.
 func (q *Queries) MarkMessageRead(ctx context.Context, arg MarkMessageReadParams) error {
 	_, err := q.db.Exec(ctx, markMessageRead, arg.AssmatID, arg.Now, arg.ID)
 	return err
-}
-
-const openMessage = `-- name: OpenMessage :one
-WITH m AS (
-    SELECT m.id, m.created_at, m.sender_service, m.subject, m.body,
-           (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
-           (s.read_at IS NOT NULL)::bool AS was_read,
-           (s.archived_at IS NOT NULL)::bool AS archived
-    FROM messages m
-    LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
-    WHERE m.id = $2::bigint
-      AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
-), marked AS (
-    INSERT INTO message_states (assmat_id, message_id, read_at)
-    SELECT $1::bigint, m.id, $3::timestamptz FROM m WHERE NOT m.was_read
-    ON CONFLICT (assmat_id, message_id) DO UPDATE SET read_at = EXCLUDED.read_at
-        WHERE message_states.read_at IS NULL
-    RETURNING message_id
-)
-SELECT id, created_at, sender_service, subject, body, personal, was_read, archived FROM m
-`
-
-type OpenMessageParams struct {
-	AssmatID int64
-	ID       int64
-	Now      time.Time
-}
-
-type OpenMessageRow struct {
-	ID            int64
-	CreatedAt     time.Time
-	SenderService string
-	Subject       string
-	Body          string
-	Personal      bool
-	WasRead       bool
-	Archived      bool
-}
-
-// One message the childminder may see (a general one, or a personal one of
-// hers), marked read in the same statement (one round trip: the page has no
-// other to spare) the first time she opens it. A message already read
-// writes nothing: the INSERT gets no row to insert, so no row is even
-// locked. The state row is created here, lazily.
-func (q *Queries) OpenMessage(ctx context.Context, arg OpenMessageParams) (OpenMessageRow, error) {
-	row := q.db.QueryRow(ctx, openMessage, arg.AssmatID, arg.ID, arg.Now)
-	var i OpenMessageRow
-	err := row.Scan(
-		&i.ID,
-		&i.CreatedAt,
-		&i.SenderService,
-		&i.Subject,
-		&i.Body,
-		&i.Personal,
-		&i.WasRead,
-		&i.Archived,
-	)
-	return i, err
 }
 
 const restoreMessage = `-- name: RestoreMessage :one
@@ -313,41 +390,50 @@ func (q *Queries) RestoreMessage(ctx context.Context, arg RestoreMessageParams) 
 }
 
 const searchMessages = `-- name: SearchMessages :many
+WITH found AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id IS NULL
+      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold($8::text) || '%'
+    UNION ALL
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id = $1::bigint
+      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold($8::text) || '%'
+)
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
        (s.read_at IS NOT NULL)::bool AS read,
        count(*) OVER () AS total
-FROM messages m
+FROM found m
 LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
-WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)
-  AND (s.archived_at IS NOT NULL) = $2::bool
-  AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold($3::text) || '%'
+WHERE (s.archived_at IS NOT NULL) = $2::bool
 ORDER BY
-    CASE WHEN $4::text = 'date' AND NOT $5::bool THEN m.created_at END ASC,
-    CASE WHEN $4::text = 'date' AND $5::bool THEN m.created_at END DESC,
-    CASE WHEN $4::text = 'sender' AND NOT $5::bool THEN extranet_fold(m.sender_service) END ASC,
-    CASE WHEN $4::text = 'sender' AND $5::bool THEN extranet_fold(m.sender_service) END DESC,
-    CASE WHEN $4::text = 'recipient' AND NOT $5::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text
+    CASE WHEN $3::text = 'date' AND NOT $4::bool THEN m.created_at END ASC,
+    CASE WHEN $3::text = 'date' AND $4::bool THEN m.created_at END DESC,
+    CASE WHEN $3::text = 'sender' AND NOT $4::bool THEN extranet_fold(m.sender_service) END ASC,
+    CASE WHEN $3::text = 'sender' AND $4::bool THEN extranet_fold(m.sender_service) END DESC,
+    CASE WHEN $3::text = 'recipient' AND NOT $4::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text
              ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1::bigint) END) END ASC,
-    CASE WHEN $4::text = 'recipient' AND $5::bool THEN
-        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $6::text
+    CASE WHEN $3::text = 'recipient' AND $4::bool THEN
+        extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN $5::text
              ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1::bigint) END) END DESC,
-    CASE WHEN $4::text = 'subject' AND NOT $5::bool THEN extranet_fold(m.subject) END ASC,
-    CASE WHEN $4::text = 'subject' AND $5::bool THEN extranet_fold(m.subject) END DESC,
+    CASE WHEN $3::text = 'subject' AND NOT $4::bool THEN extranet_fold(m.subject) END ASC,
+    CASE WHEN $3::text = 'subject' AND $4::bool THEN extranet_fold(m.subject) END DESC,
     m.created_at DESC, m.id DESC
-LIMIT $8::int OFFSET $7::int
+LIMIT $7::int OFFSET $6::int
 `
 
 type SearchMessagesParams struct {
 	AssmatID     int64
 	Archived     bool
-	Pattern      string
 	Sort         string
 	Descending   bool
 	GeneralLabel string
 	RowOffset    int32
 	RowLimit     int32
+	Pattern      string
 }
 
 type SearchMessagesRow struct {
@@ -361,21 +447,24 @@ type SearchMessagesRow struct {
 }
 
 // ListMessages restricted to the messages whose subject or body holds the
-// pattern, case and accents ignored. The condition is written exactly as
-// messages_search_idx (migration 0003) is defined, so that the trigram index
-// serves it; the caller escapes % _ and \ in what the visitor typed. A query
-// of its own rather than an "OR @pattern = ”" in ListMessages: a generic
-// plan could not use the index through that OR.
+// pattern, case and accents ignored. The general messages are searched
+// through their own trigram index (messages_general_search_idx, migration
+// 0006: the condition is written exactly as it is defined), her own few
+// personal ones directly: the whole table's index held a million personal
+// messages at L, and a common word matched tens of thousands of them
+// before hers were kept. The caller escapes % _ and \ in what the visitor
+// typed. A query of its own rather than an "OR @pattern = ”" in
+// ListMessages: a generic plan could not use the index through that OR.
 func (q *Queries) SearchMessages(ctx context.Context, arg SearchMessagesParams) ([]SearchMessagesRow, error) {
 	rows, err := q.db.Query(ctx, searchMessages,
 		arg.AssmatID,
 		arg.Archived,
-		arg.Pattern,
 		arg.Sort,
 		arg.Descending,
 		arg.GeneralLabel,
 		arg.RowOffset,
 		arg.RowLimit,
+		arg.Pattern,
 	)
 	if err != nil {
 		return nil, err

@@ -228,6 +228,11 @@ type Message struct {
 	CreatedAt         time.Time
 }
 
+type MessageCount struct {
+	One     bool
+	General int64
+}
+
 type MessageState struct {
 	AssmatID   int64
 	MessageID  int64

@@ -63,9 +63,10 @@ import (
 // smallTables may be read whole: their size does not grow with the
 // childminders, the children or the messages.
 var smallTables = map[string]string{
-	"documents":   "the département's \"Documents utiles\", a few tens of entries it curates; both lists show every one",
-	"agents":      "the département's staff, tens of agents; the audit journal's filter lists them all",
-	"app_secrets": "one row per application secret, a handful",
+	"documents":      "the département's \"Documents utiles\", a few tens of entries it curates; both lists show every one",
+	"agents":         "the département's staff, tens of agents; the audit journal's filter lists them all",
+	"app_secrets":    "one row per application secret, a handful",
+	"message_counts": "one row by construction (its key is a boolean that must be true): the kept number of general messages",
 }
 
 // rowsMax is the most rows at S that a Sort under a LIMIT may take, or a
@@ -103,7 +104,7 @@ type planData struct {
 
 // The known findings, waiting for their index or rewrite (issue 12).
 const (
-	messagesListKnown  = "reads and sorts every visible message (all the general ones) for one page, and counts them: rewrite proposed for the date order"
+	messagesListKnown  = "a sort by a text column (sender, recipient, subject) reads and sorts every message she may see (5,000 at L): no index orders them with her own; the default view, by date, is ListReceivedLatest, planned above"
 	sentMessagesKnown  = "no index orders all messages by date (Seq Scan and Sort of every message); counts every message and every active childminder: index and rewrite proposed"
 	exportCommuneKnown = "extranet_fold(commune) has no index: every childminder is read to find a commune's; index proposed"
 )
@@ -115,6 +116,9 @@ func planCases(d planData) []planCase {
 	list := func(archived bool, sort string, desc bool, offset int32) map[string]any {
 		return map[string]any{"AssmatID": d.assmat, "Archived": archived, "Sort": sort, "Descending": desc,
 			"GeneralLabel": "Tous les assistants maternels", "OwnLabel": "Moi", "RowLimit": int32(20), "RowOffset": offset}
+	}
+	latest := func(offset int32) map[string]any {
+		return map[string]any{"AssmatID": d.assmat, "RowLimit": int32(20), "RowOffset": offset, "RowWindow": offset + 20}
 	}
 	search := func(pattern string) map[string]any {
 		a := list(false, "date", true, 0)
@@ -128,25 +132,23 @@ func planCases(d planData) []planCase {
 	return []planCase{
 		// Every signed-in request: the session, then the childminder.
 		{name: "session: load", query: "sessions.get", args: map[string]any{"p1": d.session, "p2": d.assmat}},
-		{name: "session: childminder and unread count", query: "GetAssmat", args: map[string]any{"ID": d.assmat},
-			knownSeqScan: "counts every general message on every request (500 index entries at S, 5,000 at L): a count kept up to date, or cached, would read one row"},
+		{name: "session: childminder and unread count", query: "GetAssmat", args: map[string]any{"ID": d.assmat}},
 		{name: "sign-in: credentials", query: "GetAssmatByLogin", args: map[string]any{"Login": d.login}},
 		{name: "sign-in: throttles", query: "GetThrottles", args: map[string]any{"Keys": []string{"login:" + d.login, "ip:192.0.2.1"}}},
 		{name: "first sign-in: identity", query: "GetAssmatIdentity", args: map[string]any{"Login": d.login}},
 		{name: "password link: token", query: "GetValidToken", args: map[string]any{"TokenHash": []byte("0123456789abcdef0123456789abcdef"), "Purpose": "set_password", "Now": d.today}},
 		{name: "account: password check", query: "GetPasswordHash", args: map[string]any{"ID": d.assmat}},
 
-		{name: "dashboard: latest messages", query: "DashboardMessages", args: map[string]any{"AssmatID": d.assmat, "MaxRows": int32(5)},
-			knownSeqScan: "reads and sorts every general message for 5 rows (the OR of general and personal): rewrite proposed"},
+		{name: "dashboard: latest messages", query: "DashboardMessages", args: map[string]any{"AssmatID": d.assmat, "MaxRows": int32(5)}},
 		{name: "dashboard: current children", query: "DashboardChildren", args: map[string]any{"AssmatID": d.assmat, "Today": d.today, "MaxRows": int32(10)}},
 
-		{name: "messages: received, by date", query: "ListMessages", args: list(false, "date", true, 0), knownSeqScan: messagesListKnown},
-		{name: "messages: received, page 3", query: "ListMessages", args: list(false, "date", true, 40), knownSeqScan: messagesListKnown},
+		{name: "messages: received, by date", query: "ListReceivedLatest", args: latest(0)},
+		{name: "messages: received, page 3", query: "ListReceivedLatest", args: latest(40)},
 		{name: "messages: received, by subject", query: "ListMessages", args: list(false, "subject", false, 0), knownSeqScan: messagesListKnown},
 		{name: "messages: archived", query: "ListMessages", args: list(true, "date", true, 0)},
 		{name: "messages: search", query: "SearchMessages", args: search(searchWord)},
-		{name: "messages: view", query: "OpenMessage", args: map[string]any{"AssmatID": d.assmat, "ID": d.personal, "Now": d.today}},
-		{name: "messages: view a general one", query: "OpenMessage", args: map[string]any{"AssmatID": d.assmat, "ID": d.general, "Now": d.today}},
+		{name: "messages: view", query: "GetMessage", args: map[string]any{"AssmatID": d.assmat, "ID": d.personal}},
+		{name: "messages: view a general one", query: "GetMessage", args: map[string]any{"AssmatID": d.assmat, "ID": d.general}},
 		{name: "messages: archive", query: "ArchiveMessage", args: map[string]any{"AssmatID": d.assmat, "ID": d.general, "Now": d.today}},
 		{name: "messages: restore", query: "RestoreMessage", args: map[string]any{"AssmatID": d.assmat, "ID": d.general}},
 
@@ -212,7 +214,7 @@ var notPlanned = map[string]string{
 	"CreateDevMail": "development mailbox only", "GetDevMail": "development mailbox only", "ListDevMail": "development mailbox only",
 	"CreateDocument": "insert", "CreateDocumentFile": "insert",
 	"CreateMessage": "insert", "CreatePersonalMessage": "insert, then the recipient by primary key",
-	"MarkMessageRead": "demo data and back office: the lookup of OpenMessage, which is planned",
+	"MarkMessageRead": "the first opening of a message: the lookup of GetMessage, which is planned",
 	"EnsureSecret":    "app_secrets: small table, at start-up",
 	"ClearThrottles":  "by primary key (key = ANY)", "DropUnusedThrottles": "by primary key (key = ANY)",
 	"LockThrottles": "by primary key (key = ANY)", "RecordFailures": "by primary key (key = ANY)",

@@ -74,11 +74,14 @@ func (r *Renderer) Render(to, subject string, c Content) (Message, error) {
 		}}
 	}
 	email := hermes.Email{Body: body}
-	html, err := r.h.GenerateHTML(email)
+	// A copy per email: hermes fills in its defaults by writing into the
+	// value it runs on, and two emails rendered at once raced on a shared one.
+	h := r.h
+	html, err := h.GenerateHTML(email)
 	if err != nil {
 		return Message{}, err
 	}
-	text, err := r.h.GeneratePlainText(email)
+	text, err := h.GeneratePlainText(email)
 	if err != nil {
 		return Message{}, err
 	}

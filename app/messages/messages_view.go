@@ -1,8 +1,14 @@
 package messages
 
 import (
-	"github.com/gofiber/fiber/v2"
+	"context"
+	"errors"
 
+	"github.com/gofiber/fiber/v2"
+	"github.com/jackc/pgx/v5"
+
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/dbbatch"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/components"
@@ -13,32 +19,43 @@ import (
 // Opening a message is what reads it (seed §2.3, "Voir"; the notification
 // email links straight here), so this GET records it, the first time only:
 // a state write of the visitor's own data, idempotent (the first reading's
-// time is kept), made by the very statement that loads the message
-// (OpenMessage): the session takes two round trips, the message the third,
-// so a separate mark would be a fourth. The page of a message already read
-// writes nothing (its INSERT has no row to insert: TestMessagePageMarksItRead
-// checks the state row is untouched), though a counter of statements that
-// may write counts it. Marking it read with a POST from the page instead
-// would leave a message opened without JavaScript, or from the email, unread.
+// time is kept). The message is read with the session (ViewReads, one round
+// trip); only when it was unread does a second statement mark it. Marking
+// it read with a POST from the page instead would leave a message opened
+// without JavaScript, or from the email, unread.
 //
 // The query string is the list view the visitor came from: the page leads
 // back to it, and its archive form returns there.
 func (h *Handlers) View(c *fiber.Ctx) error {
-	id, err := messageID(c)
-	if err != nil {
-		return err
-	}
 	back, ok := ParseListQuery(func(name string) string { return c.Query(name) })
 	if !ok {
 		back.Page = 1
 	}
 	u := session.CurrentUser(c)
-	m, found, err := openMessage(c.UserContext(), h.q, u.ID, id, h.now)
+	m, err := session.Load(c, h.pool, ViewPageName, u.ID, h.ViewReads)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return fiber.ErrNotFound
+	}
 	if err != nil {
 		return err
 	}
-	if !found {
-		return fiber.ErrNotFound
+	if !m.WasRead {
+		if err := h.q.MarkMessageRead(c.UserContext(), db.MarkMessageReadParams{AssmatID: u.ID, ID: m.ID, Now: h.now()}); err != nil {
+			return err
+		}
 	}
-	return httpx.Render(c, httpx.View{Title: "Message : " + m.Subject, Page: components.MessagePage(MessageView(m, ownName(u), back))})
+	return httpx.Render(c, httpx.View{Title: "Message : " + m.Subject, Page: components.MessagePage(MessageView(m.Message, ownName(u), back))})
+}
+
+// ViewPageName names a message's reads for session.Prefetch.
+const ViewPageName = "message"
+
+// ViewReads queues the read of the message the path names: what the session
+// middleware prefetches (session.Prefetch). It only reads.
+func (h *Handlers) ViewReads(c *fiber.Ctx, b *pgx.Batch, userID int64) func() (Opened, error) {
+	id, err := httpx.PathID(c)
+	if err != nil {
+		return session.Failed[Opened](err)
+	}
+	return dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (Opened, error) { return getMessage(ctx, q, userID, id) })
 }

@@ -30,7 +30,8 @@ func (l *lastQuery) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.Trac
 func (l *lastQuery) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
 // The search's query, exactly as the list runs it, is served by the trigram
-// index messages_search_idx (migration 0003), not by a scan of the messages
+// index of the general messages, messages_general_search_idx (migration
+// 0006; her personal ones are read by her id), not by a scan of the messages
 // table nor by walking every general message: over 20,000 messages (a few
 // years of the département's), the planner picks the index for a
 // selective search, which it could not do if the query's expression and
@@ -137,8 +138,8 @@ func explain(t *testing.T, pool *pgxpool.Pool, mode, sql string, args []any) {
 		t.Fatal(err)
 	}
 	text := strings.Join(lines, "\n")
-	if !strings.Contains(text, "messages_search_idx") || strings.Contains(text, "Seq Scan on messages") {
-		t.Errorf("%s: the search is not served by messages_search_idx:\n%s", mode, text)
+	if !strings.Contains(text, "messages_general_search_idx") || strings.Contains(text, "Seq Scan on messages") {
+		t.Errorf("%s: the search is not served by messages_general_search_idx:\n%s", mode, text)
 	}
 	t.Logf("plan (%s):\n%s", mode, text)
 }

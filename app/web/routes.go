@@ -98,6 +98,7 @@ func routes(app *fiber.App, d Deps, sessions, agentSessions *session.Manager, x 
 	private.Post(children.NewPath, kids.Create)
 	private.Post(children.FieldURL, kids.Field)
 	private.Get(paths.Children+"/:id", kids.View)
+	session.Prefetch(sessions, children.ViewPageName, paths.Children+"/:id", kids.ViewReads)
 	private.Get(paths.Children+"/:id/modifier", kids.Edit)
 	private.Post(paths.Children+"/:id/modifier", kids.Update)
 	private.Get(paths.Children+"/:id/supprimer", kids.ConfirmDelete)
@@ -114,6 +115,7 @@ func routes(app *fiber.App, d Deps, sessions, agentSessions *session.Manager, x 
 	private.Get(paths.Messages, mbox.List)
 	session.Prefetch(sessions, messages.ListPageName, paths.Messages, mbox.ListReads)
 	private.Get(paths.Messages+"/:id", mbox.View)
+	session.Prefetch(sessions, messages.ViewPageName, paths.Messages+"/:id", mbox.ViewReads)
 	private.Post(paths.Messages+"/:id/"+components.MessageArchive, mbox.Archive)
 	private.Post(paths.Messages+"/:id/"+components.MessageRestore, mbox.Restore)
 }

@@ -30,6 +30,36 @@ func TestBusiestPagesCostOneRoundTripWithTheSession(t *testing.T) {
 			t.Errorf("%s: %d round trips and %d writes, want 1 and 0", path, n, w)
 		}
 	}
+	// A message and a child: one round trip too; the first opening of an
+	// unread message writes once, to mark it read, and never again.
+	child := declare(t, env, c, anna())
+	var unread int64
+	env.QueryRow(`SELECT m.id FROM messages m JOIN assmats a ON a.login = '100001'
+		WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = a.id)
+		  AND NOT EXISTS (SELECT 1 FROM message_states s WHERE s.assmat_id = a.id AND s.message_id = m.id)
+		ORDER BY m.id LIMIT 1`, nil, &unread)
+	for i, tc := range []struct {
+		path          string
+		trips, writes int64
+	}{
+		{"/messages/" + strconv.FormatInt(unread, 10), 2, 1},
+		{"/messages/" + strconv.FormatInt(unread, 10), 1, 0},
+		{"/enfants-accueillis/" + strconv.FormatInt(child, 10), 1, 0},
+	} {
+		env.Trips.Reset()
+		if res := c.Get(tc.path); res.StatusCode != http.StatusOK {
+			t.Errorf("%s (%d): %d", tc.path, i, res.StatusCode)
+		}
+		if n, w := env.Trips.Trips(), env.Trips.Writes(); n != tc.trips || w != tc.writes {
+			t.Errorf("%s (%d): %d round trips and %d writes, want %d and %d", tc.path, i, n, w, tc.trips, tc.writes)
+		}
+	}
+	// Another's, or none: 404 all the same, prefetched or not.
+	for _, path := range []string{"/messages/999999999", "/enfants-accueillis/999999999", "/messages/abc", "/enfants-accueillis/0"} {
+		if res := c.Get(path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", path, res.StatusCode)
+		}
+	}
 	// A page that does not prefetch reads after the session: two round trips.
 	env.Trips.Reset()
 	if res := c.Get("/mon-agrement"); res.StatusCode != http.StatusOK || env.Trips.Trips() != 2 {

@@ -1,0 +1,21 @@
+package httpx
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// PathID reads the id that ends the request's path ("/messages/12" → 12):
+// a page's reads prefetched by the session middleware run before the route
+// is matched, when c.Params is still empty, and the handler must read the
+// same id the same way. Anything but a positive number is a 404.
+func PathID(c *fiber.Ctx) (int64, error) {
+	p := strings.TrimSuffix(c.Path(), "/")
+	id, err := strconv.ParseInt(p[strings.LastIndexByte(p, '/')+1:], 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fiber.ErrNotFound
+	}
+	return id, nil
+}

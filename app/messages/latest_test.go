@@ -1,0 +1,124 @@
+package messages_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
+)
+
+// ListReceivedLatest (the default view, read from the top of two indexes)
+// and the DashboardMessages rewrite answer exactly what ListMessages, which
+// reads and sorts every message she may see, answers: the same rows in the
+// same order, page after page, and the same total. The data has what can go
+// wrong: archived general and personal messages, another childminder's
+// personal messages, read states, and messages created at the same instant
+// (the id breaks the tie).
+func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := pgtest.Pool(t)
+	q := db.New(pool)
+	var her, other int64
+	for i, dest := range []*int64{&her, &other} {
+		if err := pool.QueryRow(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
+			adresse, code_postal, commune) VALUES ($1, 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice')
+			RETURNING id`, fmt.Sprintf("L%05d", i)).Scan(dest); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 130 general messages (every third at the same instant as the one
+	// before), 25 of hers, 25 of the other's.
+	if _, err := pool.Exec(ctx, `INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
+		SELECT 'S', 'Général ' || i, 'Texte', NULL, timestamptz '2026-01-01' + (i - i % 3) * interval '1 hour'
+		FROM generate_series(1, 130) i
+		UNION ALL
+		SELECT 'S', 'Personnel ' || i, 'Texte', $1::bigint, timestamptz '2026-01-01' + (i * 5) * interval '1 hour' + interval '30 minutes'
+		FROM generate_series(1, 25) i
+		UNION ALL
+		SELECT 'S', 'Autre ' || i, 'Texte', $2::bigint, timestamptz '2026-01-01' + i * interval '1 hour'
+		FROM generate_series(1, 25) i`, her, other); err != nil {
+		t.Fatal(err)
+	}
+	// She archived every 7th message she may see, read every 4th, and the
+	// other childminder archived others.
+	if _, err := pool.Exec(ctx, `INSERT INTO message_states (assmat_id, message_id, read_at, archived_at)
+		SELECT $1::bigint, id, CASE WHEN id % 4 = 0 THEN now() END, CASE WHEN id % 7 = 0 THEN now() END
+		FROM messages WHERE (recipient_assmat_id IS NULL OR recipient_assmat_id = $1) AND (id % 4 = 0 OR id % 7 = 0)
+		UNION ALL
+		SELECT $2::bigint, id, NULL, now() FROM messages WHERE recipient_assmat_id IS NULL AND id % 5 = 0`, her, other); err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		id         int64
+		personal   bool
+		read       bool
+		total      int64
+		subjectOne string
+	}
+	var all []row
+	for page := int32(0); ; page++ {
+		whole, err := q.ListMessages(ctx, db.ListMessagesParams{AssmatID: her, Sort: "date", Descending: true,
+			GeneralLabel: "Tous", RowLimit: 20, RowOffset: page * 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		latest, err := q.ListReceivedLatest(ctx, db.ListReceivedLatestParams{AssmatID: her, RowLimit: 20, RowOffset: page * 20,
+			RowWindow: page*20 + 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got []row
+		for _, r := range whole {
+			want = append(want, row{r.ID, r.Personal, r.Read, r.Total, r.Subject})
+		}
+		for _, r := range latest {
+			got = append(got, row{r.ID, r.Personal, r.Read, r.Total, r.Subject})
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("page %d:\nlatest %v\nwhole  %v", page+1, got, want)
+		}
+		all = append(all, want...)
+		if len(whole) < 20 {
+			break
+		}
+	}
+	// 130 general + 25 hers, less her archived ones.
+	var visible int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM messages m WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1)
+		AND NOT EXISTS (SELECT 1 FROM message_states s WHERE s.assmat_id = $1 AND s.message_id = m.id AND s.archived_at IS NOT NULL)`,
+		her).Scan(&visible); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != visible || visible < 100 || all[0].total != int64(visible) {
+		t.Fatalf("%d rows listed, total %d, %d visible", len(all), all[0].total, visible)
+	}
+	dash, err := q.DashboardMessages(ctx, db.DashboardMessagesParams{AssmatID: her, MaxRows: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range dash {
+		if d.ID != all[i].id || d.Personal != all[i].personal || d.Read != all[i].read {
+			t.Errorf("dashboard row %d: %+v, the list's %+v", i, d, all[i])
+		}
+	}
+	if len(dash) != 5 {
+		t.Errorf("dashboard: %d rows", len(dash))
+	}
+	// The menu's count uses the kept number of general messages: the same
+	// as counting them, after inserts and deletes.
+	if _, err := pool.Exec(ctx, `DELETE FROM messages WHERE recipient_assmat_id IS NULL AND id % 11 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	var kept, counted int64
+	if err := pool.QueryRow(ctx, `SELECT (SELECT general FROM message_counts), (SELECT count(*) FROM messages WHERE recipient_assmat_id IS NULL)`).
+		Scan(&kept, &counted); err != nil {
+		t.Fatal(err)
+	}
+	if kept != counted {
+		t.Errorf("message_counts.general %d, counted %d", kept, counted)
+	}
+}
