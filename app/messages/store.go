@@ -3,7 +3,6 @@ package messages
 import (
 	"context"
 
-
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
