@@ -99,3 +99,43 @@ func logSize(logPath string) string {
 	}
 	return fmt.Sprintf("%d bytes, %d lines, %d at level ERROR", len(raw), strings.Count(string(raw), "\n"), strings.Count(string(raw), "level=ERROR"))
 }
+
+// The restart test's checks can fail: a 503 that does not say when to retry,
+// that is not the French page, or that shows an internal error is refused,
+// and so are a 500 and a declaration not saved.
+func TestRestartChecksRefuseWhatAVisitorMustNotGet(t *testing.T) {
+	page := "<!doctype html><html><body><h1>" + unavailableHeading + "</h1><p>Service momentanément surchargé, réessayez dans un instant.</p></body></html>"
+	response := func(status int, retryAfter, contentType, body string) *fasthttp.Response {
+		res := &fasthttp.Response{}
+		res.SetStatusCode(status)
+		if retryAfter != "" {
+			res.Header.Set(fasthttp.HeaderRetryAfter, retryAfter)
+		}
+		res.Header.SetContentType(contentType)
+		res.SetBodyString(body)
+		return res
+	}
+	if why := cleanUnavailable(response(503, "5", "text/html; charset=utf-8", page)); why != "" {
+		t.Errorf("the app's 503 page refused: %s", why)
+	}
+	for name, res := range map[string]*fasthttp.Response{
+		"no Retry-After":       response(503, "", "text/html; charset=utf-8", page),
+		"a date Retry-After":   response(503, "Wed, 21 Oct 2026 07:28:00 GMT", "text/html; charset=utf-8", page),
+		"plain text":           response(503, "5", "text/plain; charset=utf-8", "Service Unavailable"),
+		"English page":         response(503, "5", "text/html; charset=utf-8", "<h1>Service Unavailable</h1>"),
+		"Go error in the page": response(503, "5", "text/html; charset=utf-8", strings.Replace(page, "</p>", " dial tcp 127.0.0.1:5432: connect: connection refused</p>", 1)),
+	} {
+		if cleanUnavailable(res) == "" {
+			t.Errorf("%s: accepted as a clean 503", name)
+		}
+	}
+	if ok, _ := expected("dashboard", false, response(500, "", "text/html", "Erreur technique")); ok {
+		t.Error("a 500 accepted as a page")
+	}
+	if ok, _ := expected("declaration", false, response(422, "", "text/html", "")); ok {
+		t.Error("a refused declaration accepted as saved")
+	}
+	if ok, _ := expected("declaration (htmx)", true, response(200, "", "text/html", "")); ok {
+		t.Error("an htmx declaration without HX-Redirect accepted as saved")
+	}
+}

@@ -53,6 +53,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	l.start()
 	time.Sleep(1500 * time.Millisecond) // every worker through each kind of request
 
+	connsBefore := app.Pool.Stat().NewConnsCount()
 	tStop := time.Now()
 	if err := srv.stop(); err != nil {
 		l.halt()
@@ -76,6 +77,7 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 		}
 	}
 	answers := l.halt()
+	connsAfter := app.Pool.Stat().NewConnsCount()
 
 	var (
 		ok, clean, bad, cleanWhileDown int
@@ -125,13 +127,17 @@ func TestPostgresRestartUnderLoad(t *testing.T) {
 	t.Logf("PostgreSQL: fast shutdown %s, down %s, start %s; the app: first success %s after PostgreSQL accepted connections again, last 503 at %s (%s after the start was launched)",
 		stopTook.Round(time.Millisecond), tLaunch.Sub(tDown).Round(time.Millisecond), startTook.Round(time.Millisecond),
 		firstOKAfter.Sub(tReady).Round(time.Millisecond), lastFail.Sub(tReady).Round(time.Millisecond), lastFail.Sub(tLaunch).Round(time.Millisecond))
-	t.Logf("the app's log: %s", logSize(app.LogPath))
+	t.Logf("the app's pool tried %d connections before the stop, %d after (most refused while the server was down); the app's log: %s",
+		connsBefore, connsAfter-connsBefore, logSize(app.LogPath))
 
 	if bad > 0 {
 		t.Errorf("%d answers were neither the expected one nor a clean 503, e.g.:\n%s\napp log: %s", bad, strings.Join(badExamples, "\n"), appErrors(app.LogPath, 5))
 	}
 	if cleanWhileDown == 0 {
 		t.Errorf("no request was answered 503 while PostgreSQL was down: the test proved nothing")
+	}
+	if connsAfter == connsBefore {
+		t.Errorf("the app's pool tried no connection after the stop: the successes did not come from the restarted server")
 	}
 	if firstOKAfter.IsZero() {
 		t.Fatalf("no request succeeded after PostgreSQL came back")
