@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -47,6 +48,13 @@ SELECT EXISTS (SELECT 1 FROM assmats a
                WHERE ($1::text = '' OR extranet_fold(a.commune) = extranet_fold($1::text))
                  AND ($2::text = '' OR a.login = $2::text))`
 
+// queryExecMode plans the export's statements for their values on every
+// run, never once for all: a generic plan cannot use assmats_commune_idx
+// (migration 0006) through the "($1 = ” OR …)" conditions, and reads every
+// childminder of the country instead. An export is rare; planning it is not
+// its cost.
+const queryExecMode = pgx.QueryExecModeExec
+
 // Declaration is one current child of the export, with its childminder.
 type Declaration struct {
 	Login, AssmatNom, AssmatPrenom, AssmatCommune string
@@ -68,7 +76,7 @@ type Declaration struct {
 // each runs the export's query and calls fn with each row as it arrives
 // (the row is reused: fn must not keep it).
 func each(ctx context.Context, pool *pgxpool.Pool, s Scope, today time.Time, fn func(*Declaration) error) error {
-	rows, err := pool.Query(ctx, declarationsSQL, s.Commune, s.Login, today)
+	rows, err := pool.Query(ctx, declarationsSQL, queryExecMode, s.Commune, s.Login, today)
 	if err != nil {
 		return err
 	}
@@ -95,6 +103,6 @@ func each(ctx context.Context, pool *pgxpool.Pool, s Scope, today time.Time, fn 
 // scopeExists runs scopeExistsSQL.
 func scopeExists(ctx context.Context, pool *pgxpool.Pool, s Scope) (bool, error) {
 	var ok bool
-	err := pool.QueryRow(ctx, scopeExistsSQL, s.Commune, s.Login).Scan(&ok)
+	err := pool.QueryRow(ctx, scopeExistsSQL, queryExecMode, s.Commune, s.Login).Scan(&ok)
 	return ok, err
 }

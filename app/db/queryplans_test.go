@@ -84,6 +84,10 @@ type planCase struct {
 	// knownSeqScan, when set, logs the case's findings instead of failing:
 	// a plan known to read a whole table, waiting for its index (the reason).
 	knownSeqScan string
+	// customOnly, when set, says why the statement never runs a generic
+	// plan (it is planned for its values on every run): only its custom
+	// plan is checked.
+	customOnly string
 }
 
 // planData are the bench rows the cases ask about.
@@ -104,9 +108,9 @@ type planData struct {
 
 // The known findings, waiting for their index or rewrite (issue 12).
 const (
-	messagesListKnown  = "a sort by a text column (sender, recipient, subject) reads and sorts every message she may see (5,000 at L): no index orders them with her own; the default view, by date, is ListReceivedLatest, planned above"
-	sentMessagesKnown  = "no index orders all messages by date (Seq Scan and Sort of every message); counts every message and every active childminder: index and rewrite proposed"
-	exportCommuneKnown = "extranet_fold(commune) has no index: every childminder is read to find a commune's; index proposed"
+	messagesListKnown = "a sort by a text column (sender, recipient, subject) reads and sorts every message she may see (5,000 at L): no index orders them with her own; the default view, by date, is ListReceivedLatest, planned above"
+	sentMessagesKnown = "no index orders all messages by date (Seq Scan and Sort of every message); counts every message and every active childminder: index and rewrite proposed"
+	exportCustomOnly  = "app/boexport runs it with pgx.QueryExecModeExec: a generic plan could not use assmats_commune_idx through its ($1 = '' OR …) conditions, and an export is rare enough to be planned every time"
 )
 
 // searchWord is a word of the bench messages (a topic of app/benchdata's).
@@ -185,9 +189,9 @@ func planCases(d planData) []planCase {
 		{name: "back office: journal's agents", query: "BOListAuditAgents", args: map[string]any{}},
 		{name: "back office: documents", query: "BOListDocuments", args: map[string]any{}},
 		{name: "back office: document", query: "BOGetDocument", args: map[string]any{"ID": int64(1)}},
-		{name: "back office: export scope check", query: "boexport.scopeExistsSQL", args: map[string]any{"p1": d.scope, "p2": ""}, knownSeqScan: exportCommuneKnown},
-		{name: "back office: export of a commune", query: "boexport.declarationsSQL", args: map[string]any{"p1": d.scope, "p2": "", "p3": d.today}, knownSeqScan: exportCommuneKnown},
-		{name: "back office: export of a childminder", query: "boexport.declarationsSQL", args: map[string]any{"p1": "", "p2": d.login, "p3": d.today}},
+		{name: "back office: export scope check", query: "boexport.scopeExistsSQL", args: map[string]any{"p1": d.scope, "p2": ""}, customOnly: exportCustomOnly},
+		{name: "back office: export of a commune", query: "boexport.declarationsSQL", args: map[string]any{"p1": d.scope, "p2": "", "p3": d.today}, customOnly: exportCustomOnly},
+		{name: "back office: export of a childminder", query: "boexport.declarationsSQL", args: map[string]any{"p1": "", "p2": d.login, "p3": d.today}, customOnly: exportCustomOnly},
 		// The export of the whole scope ('' and '') reads every current
 		// child by design: a file of them all, streamed; not planned here.
 	}
@@ -594,6 +598,9 @@ func (e explainer) check(ctx context.Context, t *testing.T, c planCase, st state
 	report("custom", custom, "")
 	if os.Getenv("QUERYPLANS_SHOW") != "" {
 		t.Logf("%s (%s), custom plan:\n%s", c.name, c.query, outline(custom.Plan))
+	}
+	if c.customOnly != "" {
+		return nil
 	}
 	if problems := e.inspect(generic.Plan); len(problems) > 0 {
 		// Would PostgreSQL run this generic plan? Compare the costs with
