@@ -18,6 +18,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/demo"
 )
 
 // Main is the loadtest command:
@@ -36,6 +37,7 @@ func Main(ctx context.Context, cfg config.Config, args []string, out io.Writer, 
 	users := fs.Int("users", 200, "bench childminders signed in (B000001…; see seed-bench)")
 	duration := fs.Duration("duration", 20*time.Second, "measured time of the whole run (each phase warms up a fifth more)")
 	concurrency := fs.Int("concurrency", 32, "connections, one request at a time each")
+	agent := fs.String("agent", demo.AgentLogin.Identifiant+":"+demo.AgentLogin.Password, "email:password of the agent whose session measures the back office's childminder search (\"\": none)")
 	only := fs.String("only", "", "measure only the routes whose name contains this (e.g. dashboard), after the ceilings; no mix")
 	cpuProfile := fs.String("cpuprofile", "", "with -inprocess: write a CPU profile of the whole run (app and client) to this file, for go tool pprof")
 	appLog := fs.String("applog", filepath.Join(os.TempDir(), "extranet-loadtest-app.log"), "with -inprocess: where the app's log goes")
@@ -43,7 +45,7 @@ func Main(ctx context.Context, cfg config.Config, args []string, out io.Writer, 
 		return err
 	}
 	logf := func(f string, a ...any) { fmt.Fprintf(os.Stderr, f+"\n", a...) }
-	o := Options{BaseURL: strings.TrimSuffix(*base, "/"), Users: *users, Concurrency: *concurrency, Duration: *duration, Only: *only, Log: logf}
+	o := Options{BaseURL: strings.TrimSuffix(*base, "/"), Users: *users, Concurrency: *concurrency, Duration: *duration, Only: *only, Agent: *agent, Log: logf}
 	if *inProcess {
 		url, closeDB, err := open()
 		if err != nil {

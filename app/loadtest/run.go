@@ -64,6 +64,7 @@ type load struct {
 	concurrency int
 	counts      Counts
 	byName      map[string]target
+	agentCookie string // the Agent targets' cookie ("" when no agent signed in)
 }
 
 func newLoad(base string, users []*user, concurrency int, counts Counts, ts []target) (*load, error) {
@@ -95,7 +96,10 @@ func (l *load) do(t target, u *user, r *rand.Rand, req *fasthttp.Request, res *f
 	req.Header.SetMethod(t.Method)
 	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
 	req.Header.Set("Accept", "text/html,application/xhtml+xml")
-	if !t.Anonymous {
+	switch {
+	case t.Agent:
+		req.Header.Set("Cookie", l.agentCookie)
+	case !t.Anonymous:
 		req.Header.Set("Cookie", u.Cookie)
 	}
 	if t.HTMX {

@@ -167,3 +167,48 @@ func staticPath(ctx context.Context, base string) (string, error) {
 	}
 	return href, nil
 }
+
+// signInAgent signs an agent in through the back office's form and returns
+// the Cookie header her browser would send.
+func signInAgent(ctx context.Context, base, email, password string) (string, error) {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return "", err
+	}
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+paths.BackOfficeLogin, nil)
+	if err != nil {
+		return "", err
+	}
+	res, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	doc, err := goquery.NewDocumentFromReader(res.Body)
+	res.Body.Close()
+	if err != nil {
+		return "", err
+	}
+	form := url.Values{"email": {email}, "mot_de_passe": {password}, "_csrf": {csrfOf(doc)}}
+	if req, err = http.NewRequestWithContext(ctx, http.MethodPost, base+paths.BackOfficeLogin, strings.NewReader(form.Encode())); err != nil {
+		return "", err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if res, err = c.Do(req); err != nil {
+		return "", err
+	}
+	_, _ = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != paths.BackOffice {
+		return "", fmt.Errorf("agent %s: sign-in answered %d %q", email, res.StatusCode, res.Header.Get("Location"))
+	}
+	baseURL, err := url.Parse(base)
+	if err != nil {
+		return "", err
+	}
+	var cookies []string
+	for _, ck := range jar.Cookies(baseURL) {
+		cookies = append(cookies, ck.Name+"="+ck.Value)
+	}
+	return strings.Join(cookies, "; "), nil
+}

@@ -16,8 +16,9 @@ type target struct {
 	// Ceiling is the ceiling its throughput is compared with: "static" for
 	// what needs no database, "select1" for the rest.
 	Ceiling string
-	// Anonymous requests carry no cookie.
-	Anonymous bool
+	// Anonymous requests carry no cookie; Agent ones the agent's (see
+	// Options.Agent), every worker the same.
+	Anonymous, Agent bool
 	Method    string
 	HTMX      bool
 	Status    int // the expected status: anything else is an error
@@ -60,8 +61,17 @@ func targets(staticPath string) []target {
 			Path: fixed(paths.Children + "/nouveau"), Form: func(u *user) string { return childForm(u, components.ActionValidate) }},
 		{Name: "add-row fragment (htmx POST)", Ceiling: "select1", Method: "POST", HTMX: true, Status: 200, Weight: 5,
 			Path: fixed(paths.Children + "/nouveau"), Form: func(u *user) string { return childForm(u, components.ActionAddPeriod) }},
+		// The agents' side: a few agents, never part of the childminders' mix.
+		{Name: "back office: childminder search", Ceiling: "select1", Agent: true, Method: "GET", Status: 200,
+			Path: func(_ *user, r *rand.Rand) string {
+				return paths.BackOfficeAssmats + "?" + components.BoAssmatsSearchName + "=" + url.QueryEscape(agentSearches[r.IntN(len(agentSearches))])
+			}},
 	}
 }
+
+// agentSearches are what agents type in the childminders' search: names,
+// a commune, an identifier's start (app/benchdata's).
+var agentSearches = []string{"martin", "dubois", "lefebvre", "garcia", "antibes", "grasse", "B00012", "B01234"}
 
 func pickID(prefix string, ids []int64, r *rand.Rand) string {
 	if len(ids) == 0 {
