@@ -19,9 +19,9 @@ type target struct {
 	// Anonymous requests carry no cookie; Agent ones the agent's (see
 	// Options.Agent), every worker the same.
 	Anonymous, Agent bool
-	Method    string
-	HTMX      bool
-	Status    int // the expected status: anything else is an error
+	Method           string
+	HTMX             bool
+	Status           int // the expected status: anything else is an error
 	// Weight is its share of the mix (0: left out of the mix).
 	Weight int
 	// Path returns the request's path for a user ("" when she has nothing
