@@ -14,6 +14,12 @@ import (
 // PageSize is the number of childminders a page of results lists.
 const PageSize = 20
 
+// MaxResults bounds a search: past it, the page asks to refine rather than
+// list (10 pages). A name as common as Martin matched thousands of
+// childminders nationally, none of whom an agent would find by paging; the
+// bound also keeps a broad search's cost that of a département's.
+const MaxResults = 200
+
 // SearchQuery is one view of the search: every field comes from, and goes
 // back to, the query string, so that each result page has its URL.
 type SearchQuery struct {

@@ -40,14 +40,16 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 	default:
 		rows, err := h.q.BoSearchAssmats(c.UserContext(), db.BoSearchAssmatsParams{
 			Pattern: form.LikeEscape(q.Text), RowLimit: PageSize, RowOffset: int32((q.Page - 1) * PageSize),
+			MaxMatches: MaxResults + 1,
 		})
 		if err != nil {
 			return err
 		}
 		v.Found = found(rows)
 		v.Searched = true
+		v.TooMany = len(rows) > 0 && rows[0].Total > MaxResults
 	}
-	if v.Searched && q.Page > 1 && len(v.Found) == 0 {
+	if v.Searched && q.Page > 1 && (len(v.Found) == 0 || v.TooMany) {
 		// A page past the end (the results changed since): the first page.
 		first := q
 		first.Page = 1

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/boassmats"
 	"github.com/departement06/extranet-assmat/app/db"
 )
 
@@ -152,4 +153,37 @@ func TestSearchPages(t *testing.T) {
 
 func urlQuery(s string) string {
 	return strings.NewReplacer("%", "%25", " ", "+", "&", "%26", "#", "%23", "+", "%2B").Replace(s)
+}
+
+// A search that matches more than MaxResults childminders lists none and
+// asks to refine it: exactly MaxResults still list (10 pages), one more
+// does not, on every page.
+func TestSearchBeyondTheBoundAsksToRefine(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	if _, err := env.Pool.Exec(t.Context(), `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
+		adresse, code_postal, commune)
+		SELECT '5' || lpad(i::text, 5, '0'), 'Madame', 'ROUBION' || lpad(i::text, 3, '0'), 'Anne', '1980-01-02', 'Célibataire',
+		       '1 place', '06420', 'Roubion'
+		FROM generate_series(1, $1::int) i`, boassmats.MaxResults); err != nil {
+		t.Fatal(err)
+	}
+	c := agent(t, env)
+	res := c.Get("/back-office/assistants-maternels?recherche=roubion")
+	if got := logins(res); len(got) != boassmats.PageSize ||
+		!strings.Contains(res.Text(), fmt.Sprintf("%d assistants maternels trouvés", boassmats.MaxResults)) {
+		t.Fatalf("exactly %d: %d listed, %s", boassmats.MaxResults, len(got), res.Text())
+	}
+	newAssmat(t, env, "599999", "ROUBION999", "Anne", "Roubion")
+	for _, htmx := range []bool{false, true} {
+		res = c.Get("/back-office/assistants-maternels?recherche=roubion", apptest.HTMXIf(htmx)...)
+		want := fmt.Sprintf("Plus de %d assistants maternels correspondent à « roubion » : précisez la recherche", boassmats.MaxResults)
+		if res.StatusCode != http.StatusOK || len(logins(res)) != 0 || !strings.Contains(res.Text(), want) {
+			t.Errorf("one more (htmx %v): %d, %d listed, %s", htmx, res.StatusCode, len(logins(res)), res.Text())
+		}
+	}
+	res = c.Get("/back-office/assistants-maternels?recherche=roubion&page=3")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/back-office/assistants-maternels?recherche=roubion" {
+		t.Errorf("page 3 of too many: %d %q", res.StatusCode, res.Header.Get("Location"))
+	}
 }

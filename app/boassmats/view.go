@@ -25,6 +25,8 @@ type SearchView struct {
 	FieldError string
 	Searched   bool
 	Found      []Found
+	// TooMany: more than MaxResults match; none is listed.
+	TooMany bool
 }
 
 // SearchProps builds the search page's view model from the table of its
@@ -38,6 +40,9 @@ func SearchProps(v SearchView) components.BoAssmatsSearchProps {
 		r.Message = "La recherche n'a pas pu être faite : " + v.FieldError
 	case !v.Searched:
 		r.Message = "Recherchez un assistant maternel par son nom, son prénom, son identifiant ou sa commune."
+	case v.TooMany:
+		r.Message = "Plus de " + strconv.Itoa(MaxResults) + " assistants maternels correspondent à « " + q +
+			" » : précisez la recherche (nom et prénom, identifiant ou commune)."
 	case len(v.Found) == 0 && v.Query.Short():
 		r.Message = "Aucun assistant maternel n'a l'identifiant « " + q + " ». Pour chercher un nom ou une commune, saisissez au moins " +
 			strconv.Itoa(MinSearch) + " caractères."

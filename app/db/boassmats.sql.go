@@ -376,19 +376,25 @@ func (q *Queries) BoLockAssmat(ctx context.Context, login string) (BoLockAssmatR
 
 const boSearchAssmats = `-- name: BoSearchAssmats :many
 
-SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
-       (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password,
+WITH matches AS (
+    SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
+           (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password
+    FROM assmats a
+    WHERE extranet_fold(a.nom || ' ' || a.prenom || ' ' || a.login || ' ' || a.commune) LIKE '%' || extranet_fold($3::text) || '%'
+    LIMIT $4::int
+)
+SELECT m.login, m.civilite, m.nom, m.prenom, m.code_postal, m.commune, m.has_password, m.must_change_password,
        count(*) OVER () AS total
-FROM assmats a
-WHERE extranet_fold(a.nom || ' ' || a.prenom || ' ' || a.login || ' ' || a.commune) LIKE '%' || extranet_fold($1::text) || '%'
-ORDER BY a.nom, a.prenom, a.login
-LIMIT $3::int OFFSET $2::int
+FROM matches m
+ORDER BY m.nom, m.prenom, m.login
+LIMIT $2::int OFFSET $1::int
 `
 
 type BoSearchAssmatsParams struct {
-	Pattern   string
-	RowOffset int32
-	RowLimit  int32
+	RowOffset  int32
+	RowLimit   int32
+	Pattern    string
+	MaxMatches int32
 }
 
 type BoSearchAssmatsRow struct {
@@ -410,9 +416,17 @@ type BoSearchAssmatsRow struct {
 // assmats_search_idx (migration 0004) is defined, so that the trigram index
 // serves it (230,000 childminders nationally: no sequential scan); the caller
 // escapes % _ and \ in what the agent typed, and sends at least 3 characters
-// (a shorter pattern has no trigram: see BoFindAssmatByLogin).
+// (a shorter pattern has no trigram: see BoFindAssmatByLogin). At most
+// max_matches are read (the caller asks one more than it shows: more says
+// "refine"): a common name matched thousands of childminders at L, each
+// checked and sorted on every page, 12 times the time of a département's.
 func (q *Queries) BoSearchAssmats(ctx context.Context, arg BoSearchAssmatsParams) ([]BoSearchAssmatsRow, error) {
-	rows, err := q.db.Query(ctx, boSearchAssmats, arg.Pattern, arg.RowOffset, arg.RowLimit)
+	rows, err := q.db.Query(ctx, boSearchAssmats,
+		arg.RowOffset,
+		arg.RowLimit,
+		arg.Pattern,
+		arg.MaxMatches,
+	)
 	if err != nil {
 		return nil, err
 	}

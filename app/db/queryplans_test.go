@@ -73,8 +73,10 @@ var smallTables = map[string]string{
 // partial index read whole may give: one childminder's own rows (her
 // children, periods, personal messages, states) are tens at S and stay so at
 // L, while rows that grow with a table (the general messages: 500 at S,
-// 5,000 at L; the childminders; the messages) are hundreds or more.
-const rowsMax = 200
+// 5,000 at L; the childminders; the messages) are hundreds or more. A
+// search bounded by design may sort its bound: the back office's childminder
+// search reads at most boassmats.MaxResults + 1 = 201 matches.
+const rowsMax = 201
 
 // planCase is one statement as a page runs it.
 type planCase struct {
@@ -167,9 +169,8 @@ func planCases(d planData) []planCase {
 		// The back office.
 		{name: "back office: session", query: "agent_sessions.get", args: map[string]any{"p1": d.agentKey, "p2": d.agent}},
 		{name: "back office: agent", query: "GetAgent", args: map[string]any{"ID": d.agent}},
-		{name: "back office: childminders search by name", query: "BoSearchAssmats", args: map[string]any{"Pattern": d.nom, "RowLimit": int32(20), "RowOffset": int32(0)}},
-		{name: "back office: childminders search by commune", query: "BoSearchAssmats", args: map[string]any{"Pattern": strings.ToLower(d.commune), "RowLimit": int32(20), "RowOffset": int32(20)},
-			knownSeqScan: "a broad search sorts all its matches (a big commune's childminders: 2,400 at S, about as many at L): no index orders trigram matches; bounded by a commune, not the country"},
+		{name: "back office: childminders search by name", query: "BoSearchAssmats", args: map[string]any{"Pattern": d.nom, "RowLimit": int32(20), "RowOffset": int32(0), "MaxMatches": int32(201)}},
+		{name: "back office: childminders search by commune", query: "BoSearchAssmats", args: map[string]any{"Pattern": strings.ToLower(d.commune), "RowLimit": int32(20), "RowOffset": int32(20), "MaxMatches": int32(201)}},
 		{name: "back office: childminders search by identifier", query: "BoFindAssmatByLogin", args: map[string]any{"Login": "B1"}},
 		{name: "back office: her page", query: "BoViewAssmat", args: map[string]any{"Login": d.login, "AgentID": d.agent, "Action": "fiche-consultee", "Target": "assmat:" + d.login}},
 		{name: "back office: her account", query: "BoGetAssmat", args: map[string]any{"Login": d.login}},

@@ -49,6 +49,11 @@ func boAssmatsStates() []State {
 		searchPage("resultats", "Résultats de « la colle » (compte actif, temporaire, identifiant seul)", search("la colle", 1, found)),
 		searchPage("plusieurs-pages", "57 résultats, page 2 sur 3", search("martin", 2, many)),
 		searchPage("aucun-resultat", "Aucun résultat", search("nulle part", 1, nil)),
+		searchPage("trop-de-resultats", "Plus de 200 résultats : préciser la recherche", func() boassmats.SearchView {
+			v := search("martin", 1, many)
+			v.TooMany = true
+			return v
+		}()),
 		searchPage("recherche-courte", "Recherche de 2 caractères sans identifiant", search("ab", 1, nil)),
 		searchPage("caractere-refuse", "Un caractère de contrôle refusé", search("as\u0001smat", 1, nil)),
 		results("resultats", "Résultats (réponse htmx)", search("la colle", 1, found)),
