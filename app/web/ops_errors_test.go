@@ -117,3 +117,36 @@ func TestEvery503SaysTryAgainInAMoment(t *testing.T) {
 		t.Errorf("the lost database was not logged: %s", logged.String())
 	}
 }
+
+// While PostgreSQL is away every request fails alike: the log gets one
+// warning a second, saying how many requests it stands for, not one error
+// line per request (2 s of outage under load wrote 18,000 of them).
+func TestALostDatabaseIsLoggedOnceASecond(t *testing.T) {
+	var logged strings.Builder
+	clock := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	lost := &sampled{every: time.Second, now: func() time.Time { return clock }}
+	app := fiber.New(fiber.Config{ErrorHandler: errorHandlerWith(slog.New(slog.NewTextHandler(&logged, nil)), lost)})
+	app.Get("/base-perdue", func(*fiber.Ctx) error {
+		return fmt.Errorf("load: %w", &pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"})
+	})
+	get := func() {
+		res, err := app.Test(httptest.NewRequest(http.MethodGet, "/base-perdue", nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.StatusCode != http.StatusServiceUnavailable {
+			t.Fatalf("status %d", res.StatusCode)
+		}
+	}
+	for range 50 {
+		get()
+		clock = clock.Add(10 * time.Millisecond) // 50 requests in half a second
+	}
+	clock = clock.Add(600 * time.Millisecond)
+	get()
+	lines := strings.Split(strings.TrimSpace(logged.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "level=WARN") || !strings.Contains(lines[0], "requests=1 ") ||
+		!strings.Contains(lines[1], "requests=50 ") || strings.Contains(logged.String(), "level=ERROR") {
+		t.Errorf("want two warnings, for 1 then 50 requests:\n%s", logged.String())
+	}
+}

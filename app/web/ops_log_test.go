@@ -84,7 +84,7 @@ func TestOneTimeTokensStayOutOfTheLogs(t *testing.T) {
 			if n := strings.Count(out, "/adresse-email/[redacted]"); n != 4 {
 				t.Errorf("%d lines for the email link, want 4:\n%s", n, out)
 			}
-			if !strings.Contains(out, "request failed") {
+			if !strings.Contains(out, "database unavailable") {
 				t.Errorf("the failure was not logged:\n%s", out)
 			}
 		})
