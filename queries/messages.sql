@@ -49,10 +49,10 @@ LIMIT @row_limit::int OFFSET @row_offset::int;
 
 -- name: SearchMessages :many
 -- ListMessages restricted to the messages whose subject or body holds the
--- pattern, case and accents ignored. The general messages are searched
--- through their own trigram index (messages_general_search_idx, migration
--- 0006: the condition is written exactly as it is defined), her own few
--- personal ones directly: the whole table's index held a million personal
+-- pattern, case and accents ignored: search_text is the message folded
+-- when written (migration 0007). The general messages are searched through
+-- their own trigram index (messages_general_text_idx), her own few personal
+-- ones directly: the whole table's index held a million personal
 -- messages at L, and a common word matched tens of thousands of them
 -- before hers were kept. The caller escapes % _ and \ in what the visitor
 -- typed. A query of its own rather than an "OR @pattern = ''" in
@@ -61,12 +61,12 @@ WITH found AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id IS NULL
-      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold(@pattern::text) || '%'
+      AND m.search_text LIKE '%' || extranet_fold(@pattern::text) || '%'
     UNION ALL
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id = @assmat_id::bigint
-      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold(@pattern::text) || '%'
+      AND m.search_text LIKE '%' || extranet_fold(@pattern::text) || '%'
 )
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,

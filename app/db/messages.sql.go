@@ -394,12 +394,12 @@ WITH found AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id IS NULL
-      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold($8::text) || '%'
+      AND m.search_text LIKE '%' || extranet_fold($8::text) || '%'
     UNION ALL
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id = $1::bigint
-      AND extranet_fold(m.subject || ' ' || m.body) LIKE '%' || extranet_fold($8::text) || '%'
+      AND m.search_text LIKE '%' || extranet_fold($8::text) || '%'
 )
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
@@ -447,10 +447,10 @@ type SearchMessagesRow struct {
 }
 
 // ListMessages restricted to the messages whose subject or body holds the
-// pattern, case and accents ignored. The general messages are searched
-// through their own trigram index (messages_general_search_idx, migration
-// 0006: the condition is written exactly as it is defined), her own few
-// personal ones directly: the whole table's index held a million personal
+// pattern, case and accents ignored: search_text is the message folded
+// when written (migration 0007). The general messages are searched through
+// their own trigram index (messages_general_text_idx), her own few personal
+// ones directly: the whole table's index held a million personal
 // messages at L, and a common word matched tens of thousands of them
 // before hers were kept. The caller escapes % _ and \ in what the visitor
 // typed. A query of its own rather than an "OR @pattern = ”" in

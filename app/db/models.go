@@ -226,6 +226,7 @@ type Message struct {
 	RecipientAssmatID pgtype.Int8
 	SentByAgentID     pgtype.Int8
 	CreatedAt         time.Time
+	SearchText        *string
 }
 
 type MessageCount struct {
