@@ -19,9 +19,10 @@ FROM assmats
 WHERE id = @id;
 
 -- name: BOListSentMessages :many
--- One page of the département's messages, newest first, each with how many
--- childminders have read it, and the number of active childminders (a
--- general message's recipients: accounts with a password): one statement,
+-- One page of the département's messages, newest first (messages_created_idx),
+-- each with how many childminders have read it, and the number of active
+-- childminders (a general message's recipients: accounts with a password)
+-- and of messages, both kept by triggers (migration 0008): one statement,
 -- the read counts aggregated over the page's messages only, never one query
 -- per message.
 WITH page AS (
@@ -41,8 +42,8 @@ SELECT p.id, p.created_at, p.sender_service, p.subject,
        COALESCE(a.login, '')::text AS recipient_login,
        COALESCE(a.prenom || ' ' || a.nom, '')::text AS recipient_name,
        COALESCE(r.n, 0)::bigint AS read_count,
-       (SELECT count(*) FROM assmats WHERE password_hash IS NOT NULL)::bigint AS active_count,
-       (SELECT count(*) FROM messages)::bigint AS total
+       COALESCE((SELECT c.active FROM assmat_counts c), 0)::bigint AS active_count,
+       COALESCE((SELECT c.total FROM message_counts c), 0)::bigint AS total
 FROM page p
 LEFT JOIN assmats a ON a.id = p.recipient_assmat_id
 LEFT JOIN reads r ON r.message_id = p.id

@@ -139,6 +139,11 @@ type Assmat struct {
 	UpdatedAt          time.Time
 }
 
+type AssmatCount struct {
+	One    bool
+	Active int64
+}
+
 type AuditLog struct {
 	ID        int64
 	AgentID   pgtype.Int8
@@ -232,6 +237,7 @@ type Message struct {
 type MessageCount struct {
 	One     bool
 	General int64
+	Total   int64
 }
 
 type MessageState struct {

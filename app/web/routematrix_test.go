@@ -216,7 +216,8 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "GET /back-office/assistants-maternels/:login/identifiant-seul", target: assmatC,
 			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "POST /back-office/assistants-maternels/:login/identifiant-seul", target: assmatC,
-			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: toAssmatC.changing("assmats", "audit_log")},
+			// Her password goes: one active childminder less (assmat_counts, migration 0008).
+			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: toAssmatC.changing("assmats", "assmat_counts", "audit_log")},
 		{route: "GET /back-office/assistants-maternels/:login/deblocage", target: assmatC,
 			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "POST /back-office/assistants-maternels/:login/deblocage", target: assmatC,

@@ -1,0 +1,56 @@
+package db_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
+)
+
+// The counts kept by triggers (migrations 0006 and 0008) equal the counts
+// they stand for after every kind of statement: single and bulk inserts,
+// updates that change what is counted and updates that do not, deletes.
+func TestKeptCountsEqualTheCounts(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := pgtest.Pool(t)
+	check := func(step string) {
+		t.Helper()
+		var general, keptGeneral, total, keptTotal, active, keptActive int64
+		if err := pool.QueryRow(ctx, `SELECT
+			(SELECT count(*) FROM messages WHERE recipient_assmat_id IS NULL), (SELECT general FROM message_counts),
+			(SELECT count(*) FROM messages), (SELECT total FROM message_counts),
+			(SELECT count(*) FROM assmats WHERE password_hash IS NOT NULL), (SELECT active FROM assmat_counts)`).
+			Scan(&general, &keptGeneral, &total, &keptTotal, &active, &keptActive); err != nil {
+			t.Fatal(err)
+		}
+		if general != keptGeneral || total != keptTotal || active != keptActive {
+			t.Errorf("%s: general %d kept %d, total %d kept %d, active %d kept %d",
+				step, general, keptGeneral, total, keptTotal, active, keptActive)
+		}
+	}
+	check("start")
+	for _, step := range []struct{ name, sql string }{
+		{"childminders, some with a password", `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale, adresse, code_postal, commune, password_hash)
+			SELECT 'K' || i, 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice', CASE WHEN i % 3 = 0 THEN 'x' END
+			FROM generate_series(1, 30) i`},
+		{"a password set", `UPDATE assmats SET password_hash = 'y' WHERE login = 'K1'`},
+		{"a password changed", `UPDATE assmats SET password_hash = 'z' WHERE login = 'K3'`},
+		{"passwords cleared", `UPDATE assmats SET password_hash = NULL WHERE login IN ('K6', 'K9', 'K2')`},
+		{"an update of something else", `UPDATE assmats SET commune = 'Antibes' WHERE login LIKE 'K1%'`},
+		{"messages, general and personal", `INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
+			SELECT 'S', 'Objet ' || i, 'Texte', CASE WHEN i % 2 = 0 THEN (SELECT id FROM assmats WHERE login = 'K' || i) END, now()
+			FROM generate_series(1, 20) i`},
+		{"a personal message", `INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
+			SELECT 'S', 'Objet', 'Texte', id, now() FROM assmats WHERE login = 'K5'`},
+		{"a general message made personal", `UPDATE messages SET recipient_assmat_id = (SELECT id FROM assmats WHERE login = 'K4')
+			WHERE id = (SELECT min(id) FROM messages WHERE recipient_assmat_id IS NULL)`},
+		{"messages deleted", `DELETE FROM messages WHERE id % 3 = 0`},
+		{"childminders deleted (their messages with them)", `DELETE FROM assmats WHERE login IN ('K12', 'K15', 'K4')`},
+	} {
+		if _, err := pool.Exec(ctx, step.sql); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		check(step.name)
+	}
+}
