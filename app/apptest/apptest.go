@@ -167,6 +167,29 @@ func (c *Clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.
 type Counter struct {
 	trips  atomic.Int64
 	writes atomic.Int64
+	mu     sync.Mutex
+	seen   []string // the statements since the last Reset, for a failure's message
+}
+
+// record keeps the start of a statement counted as a round trip.
+func (n *Counter) record(sql string) {
+	sql = strings.Join(strings.Fields(stripComments(sql)), " ")
+	if len(sql) > 90 {
+		sql = sql[:90] + "…"
+	}
+	n.mu.Lock()
+	if len(n.seen) < 200 {
+		n.seen = append(n.seen, sql)
+	}
+	n.mu.Unlock()
+}
+
+// Statements are the round trips since the last Reset (each statement's
+// start; a batch is "batch"), to say in a failure what ran.
+func (n *Counter) Statements() []string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return append([]string(nil), n.seen...)
 }
 
 func (n *Counter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
@@ -177,6 +200,7 @@ func (n *Counter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQ
 		return ctx
 	}
 	n.trips.Add(1)
+	n.record(d.SQL)
 	n.countWrite(d.SQL)
 	return ctx
 }
@@ -197,6 +221,7 @@ func (n *Counter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndDat
 // TraceBatchStart counts a batch as the single round trip it is.
 func (n *Counter) TraceBatchStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceBatchStartData) context.Context {
 	n.trips.Add(1)
+	n.record("batch")
 	return ctx
 }
 
@@ -207,7 +232,13 @@ func (n *Counter) TraceBatchQuery(_ context.Context, _ *pgx.Conn, d pgx.TraceBat
 func (n *Counter) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData) {}
 
 // Reset sets both counts to zero.
-func (n *Counter) Reset() { n.trips.Store(0); n.writes.Store(0) }
+func (n *Counter) Reset() {
+	n.trips.Store(0)
+	n.writes.Store(0)
+	n.mu.Lock()
+	n.seen = nil
+	n.mu.Unlock()
+}
 
 // Trips is the number of round trips since the last Reset.
 func (n *Counter) Trips() int64 { return n.trips.Load() }

@@ -228,6 +228,12 @@ func (p *Page) WaitFor(css string) {
 func (p *Page) Text(css string) string {
 	p.t.Helper()
 	s, err := chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(css)))
+	for try := 0; err != nil && strings.Contains(err.Error(), "No node with given id found") && try < 3; try++ {
+		// The page changed between finding the node and reading it (a
+		// navigation that was still landing): read the new page's.
+		time.Sleep(100 * time.Millisecond)
+		s, err = chromedp.Run(p.ctx, chromedp.Text(chromedp.CSS(css)))
+	}
 	if err != nil {
 		p.t.Fatalf("[%s] text of %s: %v", p.Mode(), css, err)
 	}
