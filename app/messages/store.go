@@ -9,46 +9,44 @@ import (
 )
 
 // loadList reads one page of a view in one query (the page's rows and the
-// view's total). ownName is the childminder's name, the recipient of her
-// personal messages, by which they sort.
+// view's total): the default view from the top of two indexes
+// (ListReceivedLatest), any other sort or box by ListMessages, a search by
+// SearchMessages. The three answer rows of one shape.
 func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) (List, error) {
-	l := List{Query: lq}
 	offset := int32((lq.Page - 1) * PageSize)
-	if lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc {
-		// The view most visits ask for, read from the top of two indexes.
-		rows, err := q.ListReceivedLatest(ctx, db.ListReceivedLatestParams{
+	var rows []db.ListMessagesRow
+	switch {
+	case lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc:
+		latest, err := q.ListReceivedLatest(ctx, db.ListReceivedLatestParams{
 			AssmatID: assmatID, RowLimit: PageSize, RowOffset: offset, RowWindow: offset + PageSize,
 		})
 		if err != nil {
-			return l, err
+			return List{Query: lq}, err
 		}
-		for _, r := range rows {
-			l.Rows = append(l.Rows, Summary{ID: r.ID, CreatedAt: r.CreatedAt, Sender: r.SenderService, Subject: r.Subject, Personal: r.Personal, Read: r.Read})
-			l.Total = int(r.Total)
+		for _, r := range latest {
+			rows = append(rows, db.ListMessagesRow(r))
 		}
-		return l, nil
-	}
-	if lq.Search == "" {
-		rows, err := q.ListMessages(ctx, db.ListMessagesParams{
+	case lq.Search == "":
+		var err error
+		if rows, err = q.ListMessages(ctx, db.ListMessagesParams{
 			AssmatID: assmatID, Archived: lq.Archived, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
+			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
+		}); err != nil {
+			return List{Query: lq}, err
+		}
+	default:
+		found, err := q.SearchMessages(ctx, db.SearchMessagesParams{
+			AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), Sort: sortKeys[lq.Sort], Descending: lq.Desc,
 			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 		})
 		if err != nil {
-			return l, err
+			return List{Query: lq}, err
 		}
-		for _, r := range rows {
-			l.Rows = append(l.Rows, Summary{ID: r.ID, CreatedAt: r.CreatedAt, Sender: r.SenderService, Subject: r.Subject, Personal: r.Personal, Read: r.Read})
-			l.Total = int(r.Total)
+		for _, r := range found {
+			rows = append(rows, db.ListMessagesRow(r))
 		}
-		return l, nil
 	}
-	rows, err := q.SearchMessages(ctx, db.SearchMessagesParams{
-		AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), Sort: sortKeys[lq.Sort], Descending: lq.Desc,
-		GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
-	})
-	if err != nil {
-		return l, err
-	}
+	l := List{Query: lq}
 	for _, r := range rows {
 		l.Rows = append(l.Rows, Summary{ID: r.ID, CreatedAt: r.CreatedAt, Sender: r.SenderService, Subject: r.Subject, Personal: r.Personal, Read: r.Read})
 		l.Total = int(r.Total)
