@@ -82,9 +82,9 @@ func searchTitle(v SearchView) string {
 // pageLinks are the first and last pages and those around the current one.
 func pageLinks(q SearchQuery, pages int) []components.BoPageLink {
 	var out []components.BoPageLink
-	for n := 1; n <= pages; n++ {
-		if n != 1 && n != pages && (n < q.Page-2 || n > q.Page+2) {
-			continue
+	for _, n := range components.PageWindow(q.Page, pages) {
+		if n == 0 {
+			continue // at most 10 pages (MaxResults): the gaps are short
 		}
 		at := q
 		at.Page = n

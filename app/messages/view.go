@@ -95,7 +95,11 @@ func ListProps(l List, ownName, notice string) components.MessagesListProps {
 		p.Empty = "Aucun message ne contient « " + q.Search + " »."
 	}
 	if pages := l.Pages(); pages > 1 {
-		for n := 1; n <= pages; n++ {
+		for _, n := range components.PageWindow(q.Page, pages) {
+			if n == 0 {
+				p.Pages = append(p.Pages, components.MessagesPageLink{Gap: true})
+				continue
+			}
 			pq := q
 			pq.Page = n
 			p.Pages = append(p.Pages, components.MessagesPageLink{ID: "page-" + strconv.Itoa(n), Label: strconv.Itoa(n), Hidden: "Page ", URL: pq.URL(), Current: n == q.Page})

@@ -50,6 +50,8 @@ func messagesStates() []State {
 	}
 	second := received
 	second.Page = 2
+	far := received
+	far.Page = 120
 
 	body := "Madame,\n\nUne puéricultrice de la PMI passera à votre domicile le mardi 24 septembre 2024 à 14 h.\n" +
 		"Si ce créneau ne vous convient pas, appelez le 04 97 18 60 00.\n\n" +
@@ -67,6 +69,8 @@ func messagesStates() []State {
 		st("MessagesListPage", "recherche-vide", "Recherche sans résultat", State{Render: components.MessagesListPage(list(nothing, nil, 0, ""))}),
 		st("MessagesListPage", "vide", "Aucun message", State{Render: components.MessagesListPage(list(archived, nil, 0, ""))}),
 		st("MessagesListPage", "pages", "Première page de 3", State{Render: components.MessagesListPage(list(received, page, 45, ""))}),
+		st("MessagesListPage", "beaucoup-de-pages", "Page 120 de 250 : les pages lointaines résumées par « … »",
+			State{Render: components.MessagesListPage(list(far, page, 250*messages.PageSize, ""))}),
 		st("MessagesListPage", "archive", "Après « Archiver » sans JavaScript", State{Render: components.MessagesListPage(
 			list(received, sample[1:], 2, messages.Notices()[messages.NoticeArchived]))}),
 		st("MessagesRegion", "page-2", "Région échangée par htmx : page 2", State{Render: components.MessagesRegion(list(second, page[:5], 25, "")), Fragment: true}),
