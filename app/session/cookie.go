@@ -24,7 +24,8 @@ type cookieClaim struct {
 // odd, is no session, and costs no query.
 func parseCookie(v string) (cookieClaim, bool) {
 	id, secret, ok := strings.Cut(v, ".")
-	if !ok || len(id) == 0 || len(id) > 19 || len(secret) != base64.RawURLEncoding.EncodedLen(secretLen) {
+	// One way to write an id: no leading zero ("0001" is no "1").
+	if !ok || len(id) == 0 || len(id) > 19 || id[0] == '0' || len(secret) != base64.RawURLEncoding.EncodedLen(secretLen) {
 		return cookieClaim{}, false
 	}
 	for i := 0; i < len(id); i++ {

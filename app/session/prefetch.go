@@ -82,12 +82,20 @@ func (m *Manager) queuePage(c *fiber.Ctx, b *pgx.Batch, userID int64) *prefetche
 }
 
 // pathMatcher matches a request path against a route's pattern the way
-// fiber routes it here: whatever the letter case, a trailing slash ignored;
-// ":id" is one non-empty segment.
+// fiber routes it here: ASCII letters in any case (fiber folds no other), one
+// trailing slash ignored; ":id" is one non-empty segment. A path it takes
+// that fiber routes elsewhere would only read for nothing: the handler
+// loads by its own name.
 func pathMatcher(pattern string) func(string) bool {
-	want := strings.Split(strings.Trim(strings.ToLower(pattern), "/"), "/")
+	want := strings.Split(strings.TrimPrefix(pattern, "/"), "/")
 	return func(path string) bool {
-		got := strings.Split(strings.Trim(path, "/"), "/")
+		if !strings.HasPrefix(path, "/") {
+			return false
+		}
+		if len(path) > 1 {
+			path = strings.TrimSuffix(path, "/")
+		}
+		got := strings.Split(path[1:], "/")
 		if len(got) != len(want) {
 			return false
 		}
@@ -98,12 +106,32 @@ func pathMatcher(pattern string) func(string) bool {
 				}
 				continue
 			}
-			if !strings.EqualFold(got[i], w) {
+			if !equalFoldASCII(got[i], w) {
 				return false
 			}
 		}
 		return true
 	}
+}
+
+// equalFoldASCII is strings.EqualFold for ASCII letters only ("ſ" is no "s").
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // Failed is the result of reads that decided without the database (a

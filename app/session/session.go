@@ -25,6 +25,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/puddle/v2"
 
@@ -178,7 +179,7 @@ func (m *Manager) Middleware() fiber.Handler {
 		}
 		c.Locals(localsID, id)
 		if now.Sub(row.seenAt) >= refreshEvery {
-			if _, err := m.pool.Exec(c.UserContext(), m.sql.refresh, claim.key[:], now); err != nil {
+			if _, err := m.pool.Exec(c.UserContext(), m.sql.refresh, claim.key[:], now, now.Add(-refreshEvery)); err != nil {
 				return err
 			}
 		}
@@ -198,7 +199,9 @@ func (m *Manager) queueRow(b *pgx.Batch, claim cookieClaim) *sessionRow {
 	row := &sessionRow{}
 	b.Queue(m.sql.read, claim.key[:], claim.userID).QueryRow(func(r pgx.Row) error {
 		err := r.Scan(&row.loginAt, &row.seenAt)
-		row.done = err == nil || errors.Is(err, pgx.ErrNoRows)
+		var pgErr *pgconn.PgError
+		missing := errors.As(err, &pgErr) && pgErr.Code == noSession
+		row.done = err == nil || missing
 		row.found = err == nil
 		if !row.done {
 			return err

@@ -1,5 +1,7 @@
 package session
 
+import "strings"
+
 // CleanUpCondition ends the statement of every store's periodic clean-up,
 // and no other: the tests that count a page's round trips leave it out.
 const CleanUpCondition = "WHERE seen_at < $1 OR login_at < $2"
@@ -10,14 +12,22 @@ type statements struct {
 	read, insert, delete, refresh, cleanUp string
 }
 
+// noSession is the error code of a session's row function when no row
+// matches (PL/pgSQL's no_data_found).
+const noSession = "P0002"
+
 func statementsFor(table string) statements {
 	return statements{
 		// The row must name the user the cookie claims: a cookie with
-		// another id opens nothing, and the page read for that id is dropped.
-		read:    "SELECT login_at, seen_at FROM " + table + " WHERE k = $1 AND user_id = $2",
+		// another id opens nothing. No row is an error (migration 0009's
+		// functions, session_row and agent_session_row): PostgreSQL then
+		// skips the rest of the batch, the user's and the page's reads.
+		read:    "SELECT login_at, seen_at FROM " + strings.TrimSuffix(table, "s") + "_row($1, $2)",
 		insert:  "INSERT INTO " + table + " (k, user_id, login_at, seen_at) VALUES ($1, $2, $3, $3)",
 		delete:  "DELETE FROM " + table + " WHERE k = $1",
-		refresh: "UPDATE " + table + " SET seen_at = $2 WHERE k = $1",
+		// Only when the last refresh is a minute old ($3): requests that
+		// arrive together write once.
+		refresh: "UPDATE " + table + " SET seen_at = $2 WHERE k = $1 AND seen_at <= $3",
 		cleanUp: "DELETE FROM " + table + " " + CleanUpCondition,
 	}
 }
