@@ -22,9 +22,9 @@ func statementsFor(table string) statements {
 		// another id opens nothing. No row is an error (migration 0009's
 		// functions, session_row and agent_session_row): PostgreSQL then
 		// skips the rest of the batch, the user's and the page's reads.
-		read:    "SELECT login_at, seen_at FROM " + strings.TrimSuffix(table, "s") + "_row($1, $2)",
-		insert:  "INSERT INTO " + table + " (k, user_id, login_at, seen_at) VALUES ($1, $2, $3, $3)",
-		delete:  "DELETE FROM " + table + " WHERE k = $1",
+		read:   "SELECT login_at, seen_at FROM " + strings.TrimSuffix(table, "s") + "_row($1, $2)",
+		insert: "INSERT INTO " + table + " (k, user_id, login_at, seen_at) VALUES ($1, $2, $3, $3)",
+		delete: "DELETE FROM " + table + " WHERE k = $1",
 		// Only when the last refresh is a minute old ($3): requests that
 		// arrive together write once.
 		refresh: "UPDATE " + table + " SET seen_at = $2 WHERE k = $1 AND seen_at <= $3",
