@@ -9,6 +9,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/audit"
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/app/throttle"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -49,11 +50,15 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	if !out.OK {
 		return h.renderLoginFailure(c, form, out)
 	}
-	if err := audit.Record(ctx, h.Pool, agent.ID, audit.SignIn, audit.TargetAgent(agent.ID),
-		map[string]any{"adresse_ip": httpx.ClientIP(c)}); err != nil {
+	if err := h.Sessions.LoginChecked(c, agent.ID, *agent.PasswordHash); errors.Is(err, session.ErrPasswordChanged) {
+		// Changed while it was being checked: the password typed is no longer hers.
+		return h.renderLoginFailure(c, form, throttle.Outcome{})
+	} else if err != nil {
 		return err
 	}
-	if err := h.Sessions.Login(c, agent.ID); err != nil {
+	// Recorded once the session is open: a sign-in in the journal is one that gave a session.
+	if err := audit.Record(ctx, h.Pool, agent.ID, audit.SignIn, audit.TargetAgent(agent.ID),
+		map[string]any{"adresse_ip": httpx.ClientIP(c)}); err != nil {
 		return err
 	}
 	return httpx.Redirect(c, paths.BackOffice)

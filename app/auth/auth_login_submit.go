@@ -8,6 +8,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/credentials"
 	"github.com/departement06/extranet-assmat/app/httpx"
+	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/app/throttle"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -50,7 +51,10 @@ func (h *Handlers) SubmitLogin(c *fiber.Ctx) error {
 	if !out.OK {
 		return h.renderLoginFailure(c, form, out)
 	}
-	if err := h.Sessions.Login(c, account.ID); err != nil {
+	if err := h.Sessions.LoginChecked(c, account.ID, *account.PasswordHash); errors.Is(err, session.ErrPasswordChanged) {
+		// Changed while it was being checked: the password typed is no longer hers.
+		return h.renderLoginFailure(c, form, throttle.Outcome{})
+	} else if err != nil {
 		return err
 	}
 	h.trustDevice(c, *trusted)

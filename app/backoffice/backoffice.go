@@ -41,7 +41,7 @@ const (
 func NewSessions(pool *pgxpool.Pool, secure bool, now func() time.Time) *session.Manager {
 	return session.New(pool, session.Config{
 		Idle: SessionIdle, MaxAge: SessionMaxAge, Secure: secure, Now: now,
-		Table: SessionTable, Cookie: SessionCookie,
+		Table: SessionTable, Cookie: SessionCookie, Users: "agents",
 		QueueUser: func(b *pgx.Batch, id int64) session.UserResult {
 			agent := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (Agent, error) { return q.GetAgent(ctx, id) })
 			return func() (any, *time.Time, error) {

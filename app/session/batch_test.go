@@ -91,3 +91,54 @@ func TestABadCookieRunsNoneOfThePagesReads(t *testing.T) {
 		}
 	}
 }
+
+// A sign-in opens its session only while the password it checked is still
+// the account's: a password changed during the check (argon2 takes its
+// time) would otherwise leave a session born after the change, which the
+// change no longer ends.
+func TestASignInDuringAPasswordChangeOpensNoSession(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := pgtest.Pool(t)
+	var uid int64
+	if err := pool.QueryRow(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
+		adresse, code_postal, commune, password_hash) VALUES ('S2', 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice', 'old-hash')
+		RETURNING id`).Scan(&uid); err != nil {
+		t.Fatal(err)
+	}
+	m := session.New(pool, session.Config{Idle: 30 * time.Minute, MaxAge: 12 * time.Hour})
+	app := fiber.New()
+	app.Post("/login", func(c *fiber.Ctx) error {
+		if err := m.LoginChecked(c, uid, c.FormValue("checked")); err != nil {
+			return c.Status(http.StatusConflict).SendString(err.Error())
+		}
+		return c.SendString("ok")
+	})
+	login := func(checked string) (int, bool) {
+		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader("checked="+checked))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		res, err := app.Test(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode, len(res.Cookies()) > 0
+	}
+	if status, cookie := login("old-hash"); status != http.StatusOK || !cookie {
+		t.Fatalf("the password checked is hers: %d, cookie %v", status, cookie)
+	}
+	// The password changes between the check and the session.
+	if _, err := pool.Exec(ctx, `UPDATE assmats SET password_hash = 'new-hash', password_changed_at = now() WHERE id = $1`, uid); err != nil {
+		t.Fatal(err)
+	}
+	if status, cookie := login("old-hash"); status != http.StatusConflict || cookie {
+		t.Errorf("the password checked was replaced: %d, cookie %v, want no session", status, cookie)
+	}
+	var n int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM sessions WHERE user_id = $1`, uid).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("%d sessions, want the first sign-in's only", n)
+	}
+}

@@ -66,6 +66,10 @@ type Config struct {
 	// CookieName (the childminders') when empty. Another kind of user (the
 	// back office's agents) has its own of both.
 	Table, Cookie string
+	// Users is the table of the users the sessions name ("assmats" when
+	// empty): a sign-in's session is opened only while the password it
+	// checked is still the user's (LoginChecked).
+	Users string
 	// QueueUser queues the query of the user a session names in the
 	// session's batch. Nil queues a childminder (GetAssmat).
 	QueueUser func(b *pgx.Batch, id int64) UserResult
@@ -93,6 +97,9 @@ func New(pool *pgxpool.Pool, cfg Config) *Manager {
 	if cfg.Cookie == "" {
 		cfg.Cookie = CookieName
 	}
+	if cfg.Users == "" {
+		cfg.Users = "assmats"
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
@@ -105,7 +112,7 @@ func New(pool *pgxpool.Pool, cfg Config) *Manager {
 			}
 		}
 	}
-	m := &Manager{pool: pool, cfg: cfg, sql: statementsFor(cfg.Table)}
+	m := &Manager{pool: pool, cfg: cfg, sql: statementsFor(cfg.Table, cfg.Users)}
 	go m.cleanUp()
 	return m
 }
@@ -248,6 +255,33 @@ func (m *Manager) LoginAt(c *fiber.Ctx, userID int64, at time.Time) error {
 	}
 	if _, err := m.pool.Exec(c.UserContext(), m.sql.insert, claim.key[:], userID, at); err != nil {
 		return err
+	}
+	m.setCookie(c, claim.cookie(), false)
+	return nil
+}
+
+// ErrPasswordChanged: the password a sign-in checked is no longer the
+// account's (changed while it was being checked). No session is opened.
+var ErrPasswordChanged = errors.New("session: the password changed during the sign-in")
+
+// LoginChecked is Login for a sign-in: the session is opened only if the
+// account's password is still the one checked (its hash, checkedHash).
+// Otherwise a password changed while the sign-in was hashing would leave
+// it a session born after the change, which the change no longer ends.
+func (m *Manager) LoginChecked(c *fiber.Ctx, userID int64, checkedHash string) error {
+	if err := m.end(c); err != nil {
+		return err
+	}
+	claim, err := newClaim(userID)
+	if err != nil {
+		return err
+	}
+	tag, err := m.pool.Exec(c.UserContext(), m.sql.insertChecked, claim.key[:], userID, m.cfg.Now(), checkedHash)
+	if err != nil {
+		return err
+	}
+	if tag.RowsAffected() == 0 {
+		return ErrPasswordChanged
 	}
 	m.setCookie(c, claim.cookie(), false)
 	return nil

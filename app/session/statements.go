@@ -9,14 +9,14 @@ const CleanUpCondition = "WHERE seen_at < $1 OR login_at < $2"
 // statements are the store's SQL on its table. The table's name comes from
 // the code (Config.Table), never from a request.
 type statements struct {
-	read, insert, delete, refresh, cleanUp string
+	read, insert, insertChecked, delete, refresh, cleanUp string
 }
 
 // noSession is the error code of a session's row function when no row
 // matches (PL/pgSQL's no_data_found).
 const noSession = "P0002"
 
-func statementsFor(table string) statements {
+func statementsFor(table, users string) statements {
 	return statements{
 		// The row must name the user the cookie claims: a cookie with
 		// another id opens nothing. No row is an error (migration 0009's
@@ -24,6 +24,10 @@ func statementsFor(table string) statements {
 		// skips the rest of the batch, the user's and the page's reads.
 		read:   "SELECT login_at, seen_at FROM " + strings.TrimSuffix(table, "s") + "_row($1, $2)",
 		insert: "INSERT INTO " + table + " (k, user_id, login_at, seen_at) VALUES ($1, $2, $3, $3)",
+		// A sign-in's session, only if the password it checked is still the
+		// account's ($4, the hash it was checked against).
+		insertChecked: "INSERT INTO " + table + " (k, user_id, login_at, seen_at) SELECT $1, $2, $3, $3 FROM " + users +
+			" WHERE id = $2 AND password_hash = $4",
 		delete: "DELETE FROM " + table + " WHERE k = $1",
 		// Only when the last refresh is a minute old ($3): requests that
 		// arrive together write once.
