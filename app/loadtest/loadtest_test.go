@@ -54,14 +54,15 @@ func TestRunEndToEnd(t *testing.T) {
 	}
 	// The counts are the pool's: the SELECT 1 ceiling makes one round trip
 	// and writes nothing, the static one none, a signed-in page at least one.
-	if s := byName[ceilingTargets[1].Name]; s.Trips < 0.99 || s.Trips > 1.01 || s.Writes != 0 {
+	// The window's edges cut a request's trip from the count now and then
+	// (0.98 once in CI): a request is counted when it ends, its trip when it starts.
+	if s := byName[ceilingTargets[1].Name]; s.Trips < 0.9 || s.Trips > 1.1 || s.Writes != 0 {
 		t.Errorf("SELECT 1 ceiling: %.2f trips, %.2f writes per request, want 1 and 0", s.Trips, s.Writes)
 	}
 	if s := byName[ceilingTargets[0].Name]; s.Trips != 0 {
 		t.Errorf("static ceiling: %.2f trips per request, want 0", s.Trips)
 	}
-	// (One per request since the session prefetches the page; the window's
-	// edges cut a request's trips from its count now and then.)
+	// (One per request since the session prefetches the page.)
 	if s := byName["dashboard"]; s.Trips < 0.9 {
 		t.Errorf("dashboard: %.2f trips per request", s.Trips)
 	}
