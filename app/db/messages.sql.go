@@ -273,10 +273,9 @@ SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS pers
        (s.read_at IS NOT NULL)::bool AS read,
        (COALESCE((SELECT c.general FROM message_counts c), 0)
         + (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = $1::bigint)
+        -- (a state row exists only for a message she may see: see GetAssmat)
         - (SELECT count(*) FROM message_states st
-           JOIN messages m ON m.id = st.message_id
-           WHERE st.assmat_id = $1::bigint AND st.archived_at IS NOT NULL
-             AND (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1::bigint)))::bigint AS total
+           WHERE st.assmat_id = $1::bigint AND st.archived_at IS NOT NULL))::bigint AS total
 FROM latest l
 LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = $1::bigint
 ORDER BY l.created_at DESC, l.id DESC
