@@ -2,7 +2,9 @@
 -- The latest received messages of the dashboard: general ones and her own
 -- personal ones, not archived, newest first. Each half reads its index from
 -- the top and stops when it has enough: never all the general messages
--- (5,000 at L) to sort them.
+-- (5,000 at L) to sort them. The 5 is written in: with a parameter,
+-- PostgreSQL judged the generic plan dearer and planned the statement again
+-- on every dashboard (0.33 ms of planning for 0.06 ms of execution).
 WITH latest AS (
     (SELECT m.id, m.created_at, m.subject, false AS personal
      FROM messages m
@@ -10,7 +12,7 @@ WITH latest AS (
        AND NOT EXISTS (SELECT 1 FROM message_states s
                        WHERE s.assmat_id = @assmat_id AND s.message_id = m.id AND s.archived_at IS NOT NULL)
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT sqlc.arg(max_rows)::int)
+     LIMIT 5)
     UNION ALL
     (SELECT m.id, m.created_at, m.subject, true AS personal
      FROM messages m
@@ -18,13 +20,13 @@ WITH latest AS (
        AND NOT EXISTS (SELECT 1 FROM message_states s
                        WHERE s.assmat_id = @assmat_id AND s.message_id = m.id AND s.archived_at IS NOT NULL)
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT sqlc.arg(max_rows)::int)
+     LIMIT 5)
 )
 SELECT l.id, l.created_at, l.subject, l.personal::bool AS personal, (s.read_at IS NOT NULL)::bool AS read
 FROM latest l
 LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = @assmat_id
 ORDER BY l.created_at DESC, l.id DESC
-LIMIT sqlc.arg(max_rows)::int;
+LIMIT 5;
 
 -- name: DashboardChildren :many
 -- The first current children of the dashboard, and how many she has in all.

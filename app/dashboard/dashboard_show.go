@@ -17,12 +17,9 @@ import (
 	"github.com/departement06/extranet-assmat/components"
 )
 
-// How much the messages and children sections show; "Voir plus..." leads to
-// the rest.
-const (
-	maxMessages = 5
-	maxChildren = 10
-)
+// maxChildren is how many children the section shows; "Voir plus..." leads
+// to the rest. (The messages section's 5 are written in DashboardMessages.)
+const maxChildren = 10
 
 // Show renders the dashboard: the identity the session middleware already
 // loaded, and the four other sections, read with the session (Reads).
@@ -44,7 +41,7 @@ const PageName = "dashboard"
 func (h *Handlers) Reads(_ *fiber.Ctx, b *pgx.Batch, userID int64) func() (components.DashboardProps, error) {
 	today := paris.Today(h.now())
 	messages := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) ([]db.DashboardMessagesRow, error) {
-		return q.DashboardMessages(ctx, db.DashboardMessagesParams{AssmatID: userID, MaxRows: maxMessages})
+		return q.DashboardMessages(ctx, userID) // the 5 latest (written in the query)
 	})
 	children := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) ([]db.DashboardChildrenRow, error) {
 		return q.DashboardChildren(ctx, db.DashboardChildrenParams{AssmatID: userID, Today: today, MaxRows: maxChildren})

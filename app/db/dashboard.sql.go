@@ -69,7 +69,7 @@ WITH latest AS (
        AND NOT EXISTS (SELECT 1 FROM message_states s
                        WHERE s.assmat_id = $1 AND s.message_id = m.id AND s.archived_at IS NOT NULL)
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT $2::int)
+     LIMIT 5)
     UNION ALL
     (SELECT m.id, m.created_at, m.subject, true AS personal
      FROM messages m
@@ -77,19 +77,14 @@ WITH latest AS (
        AND NOT EXISTS (SELECT 1 FROM message_states s
                        WHERE s.assmat_id = $1 AND s.message_id = m.id AND s.archived_at IS NOT NULL)
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT $2::int)
+     LIMIT 5)
 )
 SELECT l.id, l.created_at, l.subject, l.personal::bool AS personal, (s.read_at IS NOT NULL)::bool AS read
 FROM latest l
 LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = $1
 ORDER BY l.created_at DESC, l.id DESC
-LIMIT $2::int
+LIMIT 5
 `
-
-type DashboardMessagesParams struct {
-	AssmatID int64
-	MaxRows  int32
-}
 
 type DashboardMessagesRow struct {
 	ID        int64
@@ -102,9 +97,11 @@ type DashboardMessagesRow struct {
 // The latest received messages of the dashboard: general ones and her own
 // personal ones, not archived, newest first. Each half reads its index from
 // the top and stops when it has enough: never all the general messages
-// (5,000 at L) to sort them.
-func (q *Queries) DashboardMessages(ctx context.Context, arg DashboardMessagesParams) ([]DashboardMessagesRow, error) {
-	rows, err := q.db.Query(ctx, dashboardMessages, arg.AssmatID, arg.MaxRows)
+// (5,000 at L) to sort them. The 5 is written in: with a parameter,
+// PostgreSQL judged the generic plan dearer and planned the statement again
+// on every dashboard (0.33 ms of planning for 0.06 ms of execution).
+func (q *Queries) DashboardMessages(ctx context.Context, assmatID int64) ([]DashboardMessagesRow, error) {
+	rows, err := q.db.Query(ctx, dashboardMessages, assmatID)
 	if err != nil {
 		return nil, err
 	}

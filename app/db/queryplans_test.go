@@ -145,7 +145,7 @@ func planCases(d planData) []planCase {
 		{name: "password link: token", query: "GetValidToken", args: map[string]any{"TokenHash": []byte("0123456789abcdef0123456789abcdef"), "Purpose": "set_password", "Now": d.today}},
 		{name: "account: password check", query: "GetPasswordHash", args: map[string]any{"ID": d.assmat}},
 
-		{name: "dashboard: latest messages", query: "DashboardMessages", args: map[string]any{"AssmatID": d.assmat, "MaxRows": int32(5)}},
+		{name: "dashboard: latest messages", query: "DashboardMessages", args: map[string]any{"AssmatID": d.assmat}},
 		{name: "dashboard: current children", query: "DashboardChildren", args: map[string]any{"AssmatID": d.assmat, "Today": d.today, "MaxRows": int32(10)}},
 
 		{name: "messages: received, by date", query: "ListReceivedLatest", args: latest(0)},

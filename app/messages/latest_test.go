@@ -96,7 +96,7 @@ func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
 	if len(all) != visible || visible < 100 || all[0].total != int64(visible) {
 		t.Fatalf("%d rows listed, total %d, %d visible", len(all), all[0].total, visible)
 	}
-	dash, err := q.DashboardMessages(ctx, db.DashboardMessagesParams{AssmatID: her, MaxRows: 5})
+	dash, err := q.DashboardMessages(ctx, her)
 	if err != nil {
 		t.Fatal(err)
 	}
