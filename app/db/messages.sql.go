@@ -251,7 +251,7 @@ func (q *Queries) ListMessages(ctx context.Context, arg ListMessagesParams) ([]L
 	return items, nil
 }
 
-const listReceivedLatest = `-- name: ListReceivedLatest :many
+const listReceivedFirstPage = `-- name: ListReceivedFirstPage :many
 WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
      FROM messages m
@@ -259,7 +259,7 @@ WITH latest AS (
        AND NOT EXISTS (SELECT 1 FROM message_states s
                        WHERE s.assmat_id = $1::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL)
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT $4::int)
+     LIMIT 20)
     UNION ALL
     (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
      FROM messages m
@@ -267,7 +267,7 @@ WITH latest AS (
        AND NOT EXISTS (SELECT 1 FROM message_states s
                        WHERE s.assmat_id = $1::bigint AND s.message_id = m.id AND s.archived_at IS NOT NULL)
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT $4::int)
+     LIMIT 20)
 )
 SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS personal,
        (s.read_at IS NOT NULL)::bool AS read,
@@ -279,17 +279,10 @@ SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS pers
 FROM latest l
 LEFT JOIN message_states s ON s.message_id = l.id AND s.assmat_id = $1::bigint
 ORDER BY l.created_at DESC, l.id DESC
-LIMIT $3::int OFFSET $2::int
+LIMIT 20
 `
 
-type ListReceivedLatestParams struct {
-	AssmatID  int64
-	RowOffset int32
-	RowLimit  int32
-	RowWindow int32
-}
-
-type ListReceivedLatestRow struct {
+type ListReceivedFirstPageRow struct {
 	ID            int64
 	CreatedAt     time.Time
 	SenderService string
@@ -299,26 +292,24 @@ type ListReceivedLatestRow struct {
 	Total         int64
 }
 
-// ListMessages for the view most pages show: received messages, newest
-// first. Each half (the general messages, hers) reads its index from the
-// top until the page is full (row_window = row_offset + row_limit rows),
-// skipping the archived ones, instead of
-// reading and sorting every message she may see (5,000 at L). The total is
-// counted as the menu counts: general (message_counts) + hers - archived.
-func (q *Queries) ListReceivedLatest(ctx context.Context, arg ListReceivedLatestParams) ([]ListReceivedLatestRow, error) {
-	rows, err := q.db.Query(ctx, listReceivedLatest,
-		arg.AssmatID,
-		arg.RowOffset,
-		arg.RowLimit,
-		arg.RowWindow,
-	)
+// ListMessages for what most visits ask for: the first page of the received
+// messages, newest first. Each half (the general messages, hers) reads its
+// index from the top until the page is full, skipping the archived ones,
+// instead of reading and sorting every message she may see (5,000 at L).
+// The page's 20 (messages.PageSize) is written in: with parameters,
+// PostgreSQL judged the generic plan dearer and planned the statement again
+// on every page (0.34 ms of planning for 0.09 ms of execution at L). The
+// other pages are ListMessages'. The total is counted as the menu counts:
+// general (message_counts) + hers - archived.
+func (q *Queries) ListReceivedFirstPage(ctx context.Context, assmatID int64) ([]ListReceivedFirstPageRow, error) {
+	rows, err := q.db.Query(ctx, listReceivedFirstPage, assmatID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []ListReceivedLatestRow{}
+	items := []ListReceivedFirstPageRow{}
 	for rows.Next() {
-		var i ListReceivedLatestRow
+		var i ListReceivedFirstPageRow
 		if err := rows.Scan(
 			&i.ID,
 			&i.CreatedAt,

@@ -111,7 +111,7 @@ type planData struct {
 
 // The known findings, waiting for their index or rewrite (issue 12).
 const (
-	messagesListKnown = "a sort by a text column (sender, recipient, subject) reads and sorts every message she may see (5,000 at L): no index orders them with her own; the default view, by date, is ListReceivedLatest, planned above"
+	messagesListKnown = "a page after the first, or a sort by a text column (sender, recipient, subject), reads and sorts every message she may see (5,000 at L): no index orders them with her own; the first page of the default view, what most visits ask for, is ListReceivedFirstPage, planned above"
 	exportCustomOnly  = "app/boexport runs it with pgx.QueryExecModeExec: a generic plan could not use assmats_commune_idx through its ($1 = '' OR …) conditions, and an export is rare enough to be planned every time"
 )
 
@@ -122,9 +122,6 @@ func planCases(d planData) []planCase {
 	list := func(archived bool, sort string, desc bool, offset int32) map[string]any {
 		return map[string]any{"AssmatID": d.assmat, "Archived": archived, "Sort": sort, "Descending": desc,
 			"GeneralLabel": "Tous les assistants maternels", "OwnLabel": "Moi", "RowLimit": int32(20), "RowOffset": offset}
-	}
-	latest := func(offset int32) map[string]any {
-		return map[string]any{"AssmatID": d.assmat, "RowLimit": int32(20), "RowOffset": offset, "RowWindow": offset + 20}
 	}
 	search := func(pattern string) map[string]any {
 		a := list(false, "date", true, 0)
@@ -148,8 +145,8 @@ func planCases(d planData) []planCase {
 		{name: "dashboard: latest messages", query: "DashboardMessages", args: map[string]any{"AssmatID": d.assmat}},
 		{name: "dashboard: current children", query: "DashboardChildren", args: map[string]any{"AssmatID": d.assmat, "Today": d.today, "MaxRows": int32(10)}},
 
-		{name: "messages: received, by date", query: "ListReceivedLatest", args: latest(0)},
-		{name: "messages: received, page 3", query: "ListReceivedLatest", args: latest(40)},
+		{name: "messages: received, first page", query: "ListReceivedFirstPage", args: map[string]any{"AssmatID": d.assmat}},
+		{name: "messages: received, page 3", query: "ListMessages", args: list(false, "date", true, 40), knownSeqScan: messagesListKnown},
 		{name: "messages: received, by subject", query: "ListMessages", args: list(false, "subject", false, 0), knownSeqScan: messagesListKnown},
 		{name: "messages: archived", query: "ListMessages", args: list(true, "date", true, 0)},
 		{name: "messages: search", query: "SearchMessages", args: search(searchWord)},

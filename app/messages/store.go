@@ -9,21 +9,19 @@ import (
 )
 
 // loadList reads one page of a view in one query (the page's rows and the
-// view's total): the default view from the top of two indexes
-// (ListReceivedLatest), any other sort or box by ListMessages, a search by
-// SearchMessages. The three answer rows of one shape.
+// view's total): the default view's first page from the top of two indexes
+// (ListReceivedFirstPage), any other page, sort or box by ListMessages, a
+// search by SearchMessages. The three answer rows of one shape.
 func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) (List, error) {
 	offset := int32((lq.Page - 1) * PageSize)
 	var rows []db.ListMessagesRow
 	switch {
-	case lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc:
-		latest, err := q.ListReceivedLatest(ctx, db.ListReceivedLatestParams{
-			AssmatID: assmatID, RowLimit: PageSize, RowOffset: offset, RowWindow: offset + PageSize,
-		})
+	case lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc && lq.Page == 1:
+		first, err := q.ListReceivedFirstPage(ctx, assmatID)
 		if err != nil {
 			return List{Query: lq}, err
 		}
-		for _, r := range latest {
+		for _, r := range first {
 			rows = append(rows, db.ListMessagesRow(r))
 		}
 	case lq.Search == "":
