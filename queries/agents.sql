@@ -3,11 +3,15 @@
 -- lower-cased in login (the unique sign-in key).
 
 -- name: GetAgent :one
--- The signed-in agent, loaded with each back-office request; a disabled
--- agent has no session any more.
-SELECT id, login, nom, prenom, email, password_changed_at
-FROM agents
-WHERE id = @id AND disabled_at IS NULL;
+-- The signed-in agent and her session's times, loaded with each back-office
+-- request in one statement: agent_session_row (migration 0009) raises when
+-- the session does not exist (app/session). A disabled agent has no session
+-- any more.
+SELECT a.id, a.login, a.nom, a.prenom, a.email, a.password_changed_at,
+       s.login_at::timestamptz AS session_login_at, s.seen_at::timestamptz AS session_seen_at
+FROM agent_session_row(sqlc.arg(session_key)::bytea, sqlc.arg(id)::bigint) s
+JOIN agents a ON a.id = sqlc.arg(id)::bigint
+WHERE a.disabled_at IS NULL;
 
 -- name: GetAgentByLogin :one
 -- The account a sign-in names: her email, in any case.

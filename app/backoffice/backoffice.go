@@ -42,11 +42,13 @@ func NewSessions(pool *pgxpool.Pool, secure bool, now func() time.Time) *session
 	return session.New(pool, session.Config{
 		Idle: SessionIdle, MaxAge: SessionMaxAge, Secure: secure, Now: now,
 		Table: SessionTable, Cookie: SessionCookie, Users: "agents",
-		QueueUser: func(b *pgx.Batch, id int64) session.UserResult {
-			agent := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (Agent, error) { return q.GetAgent(ctx, id) })
-			return func() (any, *time.Time, error) {
+		QueueUser: func(b *pgx.Batch, key []byte, id int64) session.UserResult {
+			agent := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (Agent, error) {
+				return q.GetAgent(ctx, db.GetAgentParams{SessionKey: key, ID: id})
+			})
+			return func() (session.Signed, error) {
 				a, err := agent()
-				return &a, a.PasswordChangedAt, err
+				return session.Signed{User: &a, PasswordChangedAt: a.PasswordChangedAt, LoginAt: a.SessionLoginAt, SeenAt: a.SessionSeenAt}, err
 			}
 		},
 	})

@@ -59,10 +59,17 @@ func (q *Queries) CreateAgentToken(ctx context.Context, arg CreateAgentTokenPara
 
 const getAgent = `-- name: GetAgent :one
 
-SELECT id, login, nom, prenom, email, password_changed_at
-FROM agents
-WHERE id = $1 AND disabled_at IS NULL
+SELECT a.id, a.login, a.nom, a.prenom, a.email, a.password_changed_at,
+       s.login_at::timestamptz AS session_login_at, s.seen_at::timestamptz AS session_seen_at
+FROM agent_session_row($1::bytea, $2::bigint) s
+JOIN agents a ON a.id = $2::bigint
+WHERE a.disabled_at IS NULL
 `
+
+type GetAgentParams struct {
+	SessionKey []byte
+	ID         int64
+}
 
 type GetAgentRow struct {
 	ID                int64
@@ -71,15 +78,19 @@ type GetAgentRow struct {
 	Prenom            string
 	Email             string
 	PasswordChangedAt *time.Time
+	SessionLoginAt    time.Time
+	SessionSeenAt     time.Time
 }
 
 // The département's agents (back office): sign-in, sessions, password links,
 // and the audit log's writes. An agent signs in with her email, kept
 // lower-cased in login (the unique sign-in key).
-// The signed-in agent, loaded with each back-office request; a disabled
-// agent has no session any more.
-func (q *Queries) GetAgent(ctx context.Context, id int64) (GetAgentRow, error) {
-	row := q.db.QueryRow(ctx, getAgent, id)
+// The signed-in agent and her session's times, loaded with each back-office
+// request in one statement: agent_session_row (migration 0009) raises when
+// the session does not exist (app/session). A disabled agent has no session
+// any more.
+func (q *Queries) GetAgent(ctx context.Context, arg GetAgentParams) (GetAgentRow, error) {
+	row := q.db.QueryRow(ctx, getAgent, arg.SessionKey, arg.ID)
 	var i GetAgentRow
 	err := row.Scan(
 		&i.ID,
@@ -88,6 +99,8 @@ func (q *Queries) GetAgent(ctx context.Context, id int64) (GetAgentRow, error) {
 		&i.Prenom,
 		&i.Email,
 		&i.PasswordChangedAt,
+		&i.SessionLoginAt,
+		&i.SessionSeenAt,
 	)
 	return i, err
 }

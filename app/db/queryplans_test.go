@@ -135,7 +135,7 @@ func planCases(d planData) []planCase {
 	return []planCase{
 		// Every signed-in request: the session, then the childminder.
 		{name: "session: load", query: "sessions.get", args: map[string]any{"p1": d.session, "p2": d.assmat}},
-		{name: "session: childminder and unread count", query: "GetAssmat", args: map[string]any{"ID": d.assmat}},
+		{name: "session: childminder and unread count", query: "GetAssmat", args: map[string]any{"ID": d.assmat, "SessionKey": d.session}},
 		{name: "sign-in: credentials", query: "GetAssmatByLogin", args: map[string]any{"Login": d.login}},
 		{name: "sign-in: throttles", query: "GetThrottles", args: map[string]any{"Keys": []string{"login:" + d.login, "ip:192.0.2.1"}}},
 		{name: "first sign-in: identity", query: "GetAssmatIdentity", args: map[string]any{"Login": d.login}},
@@ -165,7 +165,7 @@ func planCases(d planData) []planCase {
 
 		// The back office.
 		{name: "back office: session", query: "agent_sessions.get", args: map[string]any{"p1": d.agentKey, "p2": d.agent}},
-		{name: "back office: agent", query: "GetAgent", args: map[string]any{"ID": d.agent}},
+		{name: "back office: agent", query: "GetAgent", args: map[string]any{"ID": d.agent, "SessionKey": d.agentKey}},
 		{name: "back office: childminders search by name", query: "BoSearchAssmats", args: map[string]any{"Pattern": d.nom, "RowLimit": int32(20), "RowOffset": int32(0), "MaxMatches": int32(201)}},
 		{name: "back office: childminders search by commune", query: "BoSearchAssmats", args: map[string]any{"Pattern": strings.ToLower(d.commune), "RowLimit": int32(20), "RowOffset": int32(20), "MaxMatches": int32(201)}},
 		{name: "back office: childminders search by identifier", query: "BoFindAssmatByLogin", args: map[string]any{"Login": "B1"}},

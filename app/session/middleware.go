@@ -2,7 +2,6 @@ package session
 
 import (
 	"errors"
-	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
@@ -25,48 +24,46 @@ func (m *Manager) Middleware() fiber.Handler {
 			return c.Next()
 		}
 		b := &pgx.Batch{}
-		row := m.queueRow(b, claim)
-		user := m.cfg.QueueUser(b, claim.userID)
+		user := m.cfg.QueueUser(b, claim.key[:], claim.userID)
 		page := m.queuePage(c, b, claim.userID)
-		err := m.pool.SendBatch(c.UserContext(), b).Close()
-		if !row.done {
-			// The batch never reached the session's row: the database is away.
-			return err
-		}
-		if err != nil {
-			// The session and the user were read; a page read failed (a
-			// message that does not exist...): the page reads again by itself.
-			page = nil
-		}
-		if !row.found {
-			// Idle past the clean-up, ended by a logout, or never ours.
+		sent := m.pool.SendBatch(c.UserContext(), b).Close()
+		signed, err := user()
+		switch {
+		case noSuchSession(err):
+			// Idle past the clean-up, ended by a logout, or never ours. The
+			// page's reads did not run: PostgreSQL skipped them.
 			m.forget(c, NoticeInactivity)
 			return c.Next()
+		case errors.Is(err, pgx.ErrNoRows):
+			// Her session, but she is gone (a disabled agent).
+			m.forget(c, NoticeSessionEnded)
+			return c.Next()
+		case err != nil && sent != nil:
+			// The batch never reached the session's statement: the database is away.
+			return sent
+		case err != nil:
+			return err
+		case sent != nil:
+			// The session was read; a page read failed (a message that does
+			// not exist...): the page reads again by itself.
+			page = nil
 		}
 		now := m.cfg.Now()
-		if now.Sub(row.seenAt) > m.cfg.Idle {
+		if now.Sub(signed.SeenAt) > m.cfg.Idle {
 			// No delete here: reading a page never writes; the clean-up removes the row.
 			m.forget(c, NoticeInactivity)
 			return c.Next()
 		}
-		if now.Sub(row.loginAt) > m.cfg.MaxAge {
+		if now.Sub(signed.LoginAt) > m.cfg.MaxAge {
 			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
-		u, changedAt, err := user()
-		if errors.Is(err, pgx.ErrNoRows) {
-			m.forget(c, NoticeSessionEnded)
-			return c.Next()
-		}
-		if err != nil {
-			return err
-		}
-		if changedAt != nil && changedAt.After(row.loginAt) {
+		if changedAt := signed.PasswordChangedAt; changedAt != nil && changedAt.After(signed.LoginAt) {
 			// The password changed after this login: every older session ends.
 			m.forget(c, NoticeSessionEnded)
 			return c.Next()
 		}
-		c.Locals(localsUser+m.cfg.Cookie, u)
+		c.Locals(localsUser+m.cfg.Cookie, signed.User)
 		if page != nil {
 			c.Locals(localsPage, page)
 		}
@@ -77,7 +74,7 @@ func (m *Manager) Middleware() fiber.Handler {
 			id = other + " " + id
 		}
 		c.Locals(localsID, id)
-		if now.Sub(row.seenAt) >= refreshEvery {
+		if now.Sub(signed.SeenAt) >= refreshEvery {
 			if _, err := m.pool.Exec(c.UserContext(), m.sql.refresh, claim.key[:], now, now.Add(-refreshEvery)); err != nil {
 				return err
 			}
@@ -86,28 +83,11 @@ func (m *Manager) Middleware() fiber.Handler {
 	}
 }
 
-// sessionRow is the session's row once its batch is sent.
-type sessionRow struct {
-	done, found     bool
-	loginAt, seenAt time.Time
-}
-
-// queueRow queues the read of the session's row. Its callback never fails:
-// a missing row is an answer, and an error would stop the batch's callbacks.
-func (m *Manager) queueRow(b *pgx.Batch, claim cookieClaim) *sessionRow {
-	row := &sessionRow{}
-	b.Queue(m.sql.read, claim.key[:], claim.userID).QueryRow(func(r pgx.Row) error {
-		err := r.Scan(&row.loginAt, &row.seenAt)
-		var pgErr *pgconn.PgError
-		missing := errors.As(err, &pgErr) && pgErr.Code == noSession
-		row.done = err == nil || missing
-		row.found = err == nil
-		if !row.done {
-			return err
-		}
-		return nil
-	})
-	return row
+// noSuchSession is the error of a session's statement when its row does
+// not exist (the row's function raises no_data_found: migration 0009).
+func noSuchSession(err error) bool {
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && pgErr.Code == noSession
 }
 
 // forget treats the request as anonymous and drops the stale cookie; why is

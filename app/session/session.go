@@ -47,10 +47,19 @@ const (
 // User is the signed-in childminder.
 type User = db.GetAssmatRow
 
-// UserResult is what a queued user query gives once its batch is sent: the
-// user, when her password last changed (every session opened before ends),
-// or pgx.ErrNoRows when she is gone.
-type UserResult func() (user any, passwordChangedAt *time.Time, err error)
+// Signed is what the session's statement reads: the user, when her password
+// last changed (every session opened before ends), and the session's times.
+type Signed struct {
+	User              any
+	PasswordChangedAt *time.Time
+	LoginAt, SeenAt   time.Time
+}
+
+// UserResult is what the queued session's statement gives once its batch is
+// sent: the session and its user; an error with code noSession (P0002) when
+// the cookie names no session (the row's function raises: see
+// migration 0009), pgx.ErrNoRows when the user is gone (a disabled agent).
+type UserResult func() (Signed, error)
 
 // Config tunes the manager.
 type Config struct {
@@ -67,9 +76,12 @@ type Config struct {
 	// empty): a sign-in's session is opened only while the password it
 	// checked is still the user's (LoginChecked).
 	Users string
-	// QueueUser queues the query of the user a session names in the
-	// session's batch. Nil queues a childminder (GetAssmat).
-	QueueUser func(b *pgx.Batch, id int64) UserResult
+	// QueueUser queues the session's statement in its batch, first: the
+	// session's row (by its key, for the user the cookie claims) and that
+	// user, in one statement that fails when the session does not exist, so
+	// that the page's reads queued after it are skipped. Nil queues a
+	// childminder's (GetAssmat).
+	QueueUser func(b *pgx.Batch, key []byte, id int64) UserResult
 	// Log receives the clean-up's errors; nil is slog's default.
 	Log *slog.Logger
 }
@@ -101,11 +113,13 @@ func New(pool *pgxpool.Pool, cfg Config) *Manager {
 		cfg.Log = slog.Default()
 	}
 	if cfg.QueueUser == nil {
-		cfg.QueueUser = func(b *pgx.Batch, id int64) UserResult {
-			user := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (User, error) { return q.GetAssmat(ctx, id) })
-			return func() (any, *time.Time, error) {
+		cfg.QueueUser = func(b *pgx.Batch, key []byte, id int64) UserResult {
+			user := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) (User, error) {
+				return q.GetAssmat(ctx, db.GetAssmatParams{SessionKey: key, ID: id})
+			})
+			return func() (Signed, error) {
 				u, err := user()
-				return &u, u.PasswordChangedAt, err
+				return Signed{User: &u, PasswordChangedAt: u.PasswordChangedAt, LoginAt: u.SessionLoginAt, SeenAt: u.SessionSeenAt}, err
 			}
 		}
 	}

@@ -1,7 +1,5 @@
 package session
 
-import "strings"
-
 // CleanUpCondition ends the statement of every store's periodic clean-up,
 // and no other: the tests that count a page's round trips leave it out.
 const CleanUpCondition = "WHERE seen_at < $1 OR login_at < $2"
@@ -9,20 +7,19 @@ const CleanUpCondition = "WHERE seen_at < $1 OR login_at < $2"
 // statements are the store's SQL on its table. The table's name comes from
 // the code (Config.Table), never from a request.
 type statements struct {
-	read, insert, insertChecked, delete, refresh, cleanUp string
+	insert, insertChecked, delete, refresh, cleanUp string
 }
 
-// noSession is the error code of a session's row function when no row
-// matches (PL/pgSQL's no_data_found).
+// noSession is the error code of a session's row function (session_row,
+// agent_session_row: migration 0009) when no row matches: PL/pgSQL's
+// no_data_found. The session's statement (Config.QueueUser) reads the row
+// through it, for the key and the user the cookie claims, so that a cookie
+// of another user or of no session opens nothing, and PostgreSQL skips the
+// rest of the batch.
 const noSession = "P0002"
 
 func statementsFor(table, users string) statements {
 	return statements{
-		// The row must name the user the cookie claims: a cookie with
-		// another id opens nothing. No row is an error (migration 0009's
-		// functions, session_row and agent_session_row): PostgreSQL then
-		// skips the rest of the batch, the user's and the page's reads.
-		read:   "SELECT login_at, seen_at FROM " + strings.TrimSuffix(table, "s") + "_row($1, $2)",
 		insert: "INSERT INTO " + table + " (k, user_id, login_at, seen_at) VALUES ($1, $2, $3, $3)",
 		// A sign-in's session, only if the password it checked is still the
 		// account's ($4, the hash it was checked against).
