@@ -3,12 +3,11 @@
 
 -- name: BOSearchRecipients :many
 -- Childminders whose name, identifier or commune holds the typed text,
--- insensitive to case and accents: the same expression as
--- assmats_search_idx (migration 0004), so that the trigram index serves it.
+-- insensitive to case and accents: search_text is them folded when written
+-- (migration 0010), served by its trigram index.
 SELECT id, login, nom, prenom, commune
 FROM assmats
-WHERE extranet_fold(nom || ' ' || prenom || ' ' || login || ' ' || commune)
-      LIKE '%' || extranet_fold(@pattern::text) || '%'
+WHERE search_text LIKE '%' || extranet_fold(@pattern::text) || '%'
 ORDER BY nom, prenom, login
 LIMIT @max_rows;
 

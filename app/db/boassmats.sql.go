@@ -380,7 +380,7 @@ WITH matches AS (
     SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
            (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password
     FROM assmats a
-    WHERE extranet_fold(a.nom || ' ' || a.prenom || ' ' || a.login || ' ' || a.commune) LIKE '%' || extranet_fold($3::text) || '%'
+    WHERE a.search_text LIKE '%' || extranet_fold($3::text) || '%'
     LIMIT $4::int
 )
 SELECT m.login, m.civilite, m.nom, m.prenom, m.code_postal, m.commune, m.has_password, m.must_change_password,
@@ -412,9 +412,9 @@ type BoSearchAssmatsRow struct {
 // The back office's childminders (issue 10): the search, a childminder's
 // page, and her account's actions. Queries of app/boassmats only.
 // Childminders whose name, first name, identifier or commune holds the
-// pattern, case and accents ignored. The condition is written exactly as
-// assmats_search_idx (migration 0004) is defined, so that the trigram index
-// serves it (230,000 childminders nationally: no sequential scan); the caller
+// pattern, case and accents ignored: search_text is them folded when written
+// (migration 0010), served by its trigram index (230,000 childminders
+// nationally: no sequential scan); the caller
 // escapes % _ and \ in what the agent typed, and sends at least 3 characters
 // (a shorter pattern has no trigram: see BoFindAssmatByLogin). At most
 // max_matches are read (the caller asks one more than it shows: more says

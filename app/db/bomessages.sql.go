@@ -140,8 +140,7 @@ const bOSearchRecipients = `-- name: BOSearchRecipients :many
 
 SELECT id, login, nom, prenom, commune
 FROM assmats
-WHERE extranet_fold(nom || ' ' || prenom || ' ' || login || ' ' || commune)
-      LIKE '%' || extranet_fold($1::text) || '%'
+WHERE search_text LIKE '%' || extranet_fold($1::text) || '%'
 ORDER BY nom, prenom, login
 LIMIT $2
 `
@@ -162,8 +161,8 @@ type BOSearchRecipientsRow struct {
 // The back office's messages (issue 10): the childminder picked for a
 // personal message, and the list of sent messages with their read counts.
 // Childminders whose name, identifier or commune holds the typed text,
-// insensitive to case and accents: the same expression as
-// assmats_search_idx (migration 0004), so that the trigram index serves it.
+// insensitive to case and accents: search_text is them folded when written
+// (migration 0010), served by its trigram index.
 func (q *Queries) BOSearchRecipients(ctx context.Context, arg BOSearchRecipientsParams) ([]BOSearchRecipientsRow, error) {
 	rows, err := q.db.Query(ctx, bOSearchRecipients, arg.Pattern, arg.MaxRows)
 	if err != nil {

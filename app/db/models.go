@@ -137,6 +137,7 @@ type Assmat struct {
 	PasswordChangedAt  *time.Time
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
+	SearchText         *string
 }
 
 type AssmatCount struct {
