@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/valyala/fasthttp"
@@ -122,20 +123,18 @@ func (l *load) do(t target, u *user, r *rand.Rand, req *fasthttp.Request, res *f
 func (l *load) run(ctx context.Context, warmup, duration time.Duration, pick func(r *rand.Rand) target) (map[string]*stats, *stats) {
 	var mu sync.Mutex
 	all := map[string]*stats{}
+	// The database counts are per request of the whole phase, warm-up
+	// included: every request of it has ended when they are read, so no
+	// request's statements are cut by the edge of a window.
 	var trips0, writes0 int64
+	if l.counts != nil {
+		trips0, writes0 = l.counts.Trips(), l.counts.Writes()
+	}
+	var sent atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
 	measureFrom := start.Add(warmup)
 	end := measureFrom.Add(duration)
-	go func() {
-		// The database counts from the end of the warm-up.
-		time.Sleep(time.Until(measureFrom))
-		if l.counts != nil {
-			mu.Lock()
-			trips0, writes0 = l.counts.Trips(), l.counts.Writes()
-			mu.Unlock()
-		}
-	}()
 	for w := range l.concurrency {
 		wg.Add(1)
 		go func() {
@@ -152,6 +151,7 @@ func (l *load) run(ctx context.Context, warmup, duration time.Duration, pick fun
 				}
 				u := l.users[i%len(l.users)]
 				name, elapsed, err := l.do(pick(r), u, r, req, res)
+				sent.Add(1)
 				if now.Before(measureFrom) {
 					continue
 				}
@@ -190,12 +190,10 @@ func (l *load) run(ctx context.Context, warmup, duration time.Duration, pick fun
 	}
 	total.Elapsed = elapsed
 	slices.Sort(total.Latencies)
-	if l.counts != nil && total.Requests > 0 {
-		mu.Lock()
-		total.Trips = float64(l.counts.Trips()-trips0) / float64(total.Requests)
-		total.Writes = float64(l.counts.Writes()-writes0) / float64(total.Requests)
+	if n := sent.Load(); l.counts != nil && n > 0 {
+		total.Trips = float64(l.counts.Trips()-trips0) / float64(n)
+		total.Writes = float64(l.counts.Writes()-writes0) / float64(n)
 		total.HasCounts = true
-		mu.Unlock()
 	}
 	return all, total
 }
