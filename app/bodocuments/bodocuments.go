@@ -7,9 +7,6 @@
 package bodocuments
 
 import (
-	"strconv"
-
-	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
@@ -23,12 +20,3 @@ type Handlers struct {
 
 // New returns the handlers.
 func New(pool *pgxpool.Pool) *Handlers { return &Handlers{pool: pool, q: db.New(pool)} }
-
-// documentID reads the :id of the route; anything but a positive number is a 404.
-func documentID(c *fiber.Ctx) (int64, error) {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fiber.ErrNotFound
-	}
-	return id, nil
-}

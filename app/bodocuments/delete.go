@@ -26,7 +26,7 @@ func (h *Handlers) ConfirmDelete(c *fiber.Ctx) error {
 
 // Delete removes an entry, with its audit line; an unknown one is a 404.
 func (h *Handlers) Delete(c *fiber.Ctx) error {
-	id, err := documentID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return err
 	}

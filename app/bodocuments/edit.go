@@ -129,7 +129,7 @@ func auditDetails(f Form) map[string]any {
 
 // document is the route's entry; an unknown one is a 404.
 func (h *Handlers) document(c *fiber.Ctx) (db.BOGetDocumentRow, error) {
-	id, err := documentID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return db.BOGetDocumentRow{}, err
 	}

@@ -1,7 +1,6 @@
 package children
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -28,18 +27,9 @@ func New(pool *pgxpool.Pool, now func() time.Time) *Handlers {
 
 func (h *Handlers) today() time.Time { return Today(h.now()) }
 
-// childID reads the :id of the route; anything but a positive number is a 404.
-func childID(c *fiber.Ctx) (int64, error) {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fiber.ErrNotFound
-	}
-	return id, nil
-}
-
 // ownChild loads the route's child of the signed-in childminder, or answers 404.
 func (h *Handlers) ownChild(c *fiber.Ctx) (Child, error) {
-	id, err := childID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return Child{}, err
 	}

@@ -27,7 +27,7 @@ func (h *Handlers) ConfirmDelete(c *fiber.Ctx) error {
 
 // Delete removes a current child and all its periods.
 func (h *Handlers) Delete(c *fiber.Ctx) error {
-	id, err := childID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return err
 	}

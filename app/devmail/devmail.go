@@ -6,7 +6,6 @@ package devmail
 import (
 	"errors"
 	"regexp"
-	"strconv"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
@@ -42,9 +41,9 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 // Show answers one email's HTML as the recipient would see it. Its inline
 // styles need a CSP of their own; it runs no script.
 func (h *Handlers) Show(c *fiber.Ctx) error {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	id, err := httpx.RouteID(c)
 	if err != nil {
-		return fiber.ErrNotFound
+		return err
 	}
 	m, err := h.q.GetDevMail(c.UserContext(), id)
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -5,7 +5,6 @@ package documents
 import (
 	"strconv"
 
-	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
@@ -26,13 +25,4 @@ const FileRoute = paths.Documents + "/:id/fichier"
 // FileURL is where a document's stored file downloads.
 func FileURL(id int64) string {
 	return paths.Documents + "/" + strconv.FormatInt(id, 10) + "/fichier"
-}
-
-// documentID reads the :id of the route; anything but a positive number is a 404.
-func documentID(c *fiber.Ctx) (int64, error) {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fiber.ErrNotFound
-	}
-	return id, nil
 }

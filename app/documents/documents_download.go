@@ -5,12 +5,14 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
+
+	"github.com/departement06/extranet-assmat/app/httpx"
 )
 
 // Download sends a document's stored file as an attachment, with its type and
 // its name. An unknown id, or a document that is a link, is a 404.
 func (h *Handlers) Download(c *fiber.Ctx) error {
-	id, err := documentID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return err
 	}

@@ -6,10 +6,8 @@
 package messages
 
 import (
-	"strconv"
 	"time"
 
-	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
@@ -27,15 +25,6 @@ type Handlers struct {
 // New returns the handlers.
 func New(pool *pgxpool.Pool, now func() time.Time) *Handlers {
 	return &Handlers{pool: pool, q: db.New(pool), now: now}
-}
-
-// messageID reads the :id of the route; anything but a positive number is a 404.
-func messageID(c *fiber.Ctx) (int64, error) {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fiber.ErrNotFound
-	}
-	return id, nil
 }
 
 // ownName is the signed-in childminder's name, the recipient of her personal messages.

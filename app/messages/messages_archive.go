@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/session"
 )
 
@@ -11,7 +12,7 @@ import (
 // its row goes (see rowDone); otherwise the visitor is sent back to the list
 // view she came from. Another childminder's personal message is a 404.
 func (h *Handlers) Archive(c *fiber.Ctx) error {
-	id, err := messageID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/session"
 )
 
@@ -11,7 +12,7 @@ import (
 // archived list (htmx: its row goes) or the message's page. Another
 // childminder's personal message is a 404.
 func (h *Handlers) Restore(c *fiber.Ctx) error {
-	id, err := messageID(c)
+	id, err := httpx.RouteID(c)
 	if err != nil {
 		return err
 	}
