@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/departement06/extranet-assmat/app/ascii"
 )
 
 // SameName compares two names as a person would: case, accents, spaces,
@@ -34,21 +36,4 @@ func foldName(s string) string {
 // SameEmail compares two addresses ignoring the case of ASCII letters only.
 // strings.EqualFold would also fold Unicode ("ſ" = "s", the Kelvin sign = "k"):
 // a look-alike address that no mail server would deliver to the same mailbox.
-func SameEmail(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
-}
+func SameEmail(a, b string) bool { return ascii.EqualFold(a, b) }

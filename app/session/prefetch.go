@@ -6,6 +6,8 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/departement06/extranet-assmat/app/ascii"
 )
 
 // localsPage holds the page's prefetched reads once the session proved hers.
@@ -106,32 +108,12 @@ func pathMatcher(pattern string) func(string) bool {
 				}
 				continue
 			}
-			if !equalFoldASCII(got[i], w) {
+			if !ascii.EqualFold(got[i], w) {
 				return false
 			}
 		}
 		return true
 	}
-}
-
-// equalFoldASCII is strings.EqualFold for ASCII letters only ("ſ" is no "s").
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // Failed is the result of reads that decided without the database (a

@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
 
+	"github.com/departement06/extranet-assmat/app/ascii"
 	"github.com/departement06/extranet-assmat/components/paths"
 	"github.com/departement06/extranet-assmat/static"
 )
@@ -118,7 +119,7 @@ func logPath(path string) string {
 	for _, p := range []string{path, unescaped(path)} {
 		cut := -1
 		for _, prefix := range tokenPrefixes {
-			if i := indexASCIIFold(p, prefix); i >= 0 && len(p) > i+len(prefix) && (cut < 0 || i+len(prefix) < cut) {
+			if i := ascii.IndexFold(p, prefix); i >= 0 && len(p) > i+len(prefix) && (cut < 0 || i+len(prefix) < cut) {
 				cut = i + len(prefix)
 			}
 		}
@@ -134,27 +135,6 @@ func unescaped(path string) string {
 		return u
 	}
 	return path
-}
-
-// indexASCIIFold is strings.Index ignoring ASCII case, as fiber's routing does.
-func indexASCIIFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for j < len(sub) && lowerASCII(s[i+j]) == lowerASCII(sub[j]) {
-			j++
-		}
-		if j == len(sub) {
-			return i
-		}
-	}
-	return -1
-}
-
-func lowerASCII(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
 }
 
 // responseSize is the body's length, -1 for a streamed body (the declarations
