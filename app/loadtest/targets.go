@@ -80,17 +80,20 @@ func pickID(prefix string, ids []int64, r *rand.Rand) string {
 	return prefix + "/" + strconv.FormatInt(ids[r.IntN(len(ids))], 10)
 }
 
-// childForm is the new-child form as a childminder posts it: the first
-// guardian and the address typed, the child's name not yet (so that VALIDER
-// answers the form with its messages, and nothing is saved).
-func childForm(u *user, action string) string {
+func childForm(u *user, action string) string { return ChildForm(u.CSRF, action) }
+
+// ChildForm is the new-child form as a childminder posts it, with her form
+// token: the first guardian and the address typed, the child's name not yet
+// (so that VALIDER answers the form with its messages, and nothing is
+// saved). The resilience tests' soak posts it too.
+func ChildForm(csrf, action string) string {
 	v := url.Values{}
 	for _, kv := range [][2]string{
 		{"prenom", "Lou"}, {"date-naissance", "12/03/2025"},
 		{"g1-civilite", "Madame"}, {"g1-nom", "MARTIN"}, {"g1-prenom", "Claire"}, {"g1-email", "claire.martin@example.com"},
 		{"g1-telephone", "06 12 34 56 78"}, {"adresse", "4 rue de la Paix"}, {"code-postal", "06000"}, {"commune", "Nice"},
 		{"periode-0-type", "standard"}, {"periode-0-debut", "01/12/2026"},
-		{components.ActionName, action}, {"_csrf", u.CSRF},
+		{components.ActionName, action}, {"_csrf", csrf},
 	} {
 		v.Set(kv[0], kv[1])
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/valyala/fasthttp"
 
+	"github.com/departement06/extranet-assmat/app/loadtest"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
 )
@@ -160,22 +161,10 @@ func newSoakUser(u *benchUser) *soakUser {
 	for _, id := range u.Messages {
 		s.messages = append(s.messages, paths.Messages+"/"+strconv.FormatInt(id, 10))
 	}
-	form := func(action string) []byte {
-		// The child's name is not typed: VALIDER answers the form with its
-		// messages, and nothing is saved.
-		v := url.Values{}
-		for _, kv := range [][2]string{
-			{"prenom", "Lou"}, {"date-naissance", "12/03/2025"},
-			{"g1-civilite", "Madame"}, {"g1-nom", "MARTIN"}, {"g1-prenom", "Claire"}, {"g1-email", "claire.martin@example.com"},
-			{"g1-telephone", "06 12 34 56 78"}, {"adresse", "4 rue de la Paix"}, {"code-postal", "06000"}, {"commune", "Nice"},
-			{"periode-0-type", "standard"}, {"periode-0-debut", "01/12/2026"},
-			{components.ActionName, action}, {"_csrf", u.CSRF},
-		} {
-			v.Set(kv[0], kv[1])
-		}
-		return []byte(v.Encode())
-	}
-	s.validation, s.addRow = form(components.ActionValidate), form(components.ActionAddPeriod)
+	// The child's name is not typed: VALIDER answers the form with its
+	// messages, and nothing is saved.
+	s.validation = []byte(loadtest.ChildForm(u.CSRF, components.ActionValidate))
+	s.addRow = []byte(loadtest.ChildForm(u.CSRF, components.ActionAddPeriod))
 	return s
 }
 
