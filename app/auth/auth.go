@@ -10,9 +10,11 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/session"
 	"github.com/departement06/extranet-assmat/app/throttle"
+	"github.com/departement06/extranet-assmat/components/paths"
 )
 
 // Deps are the handlers' dependencies.
@@ -33,12 +35,14 @@ type Deps struct {
 // Handlers serves the login, logout and first-connection routes.
 type Handlers struct {
 	Deps
-	q        *db.Queries
-	throttle *throttle.Throttle
+	q          *db.Queries
+	throttle   *throttle.Throttle
+	blankLogin *httpx.Frozen
 }
 
 // New returns the handlers.
 func New(d Deps) *Handlers {
 	q := db.New(d.Pool)
-	return &Handlers{Deps: d, q: q, throttle: throttle.New(d.Pool, d.Now)}
+	return &Handlers{Deps: d, q: q, throttle: throttle.New(d.Pool, d.Now),
+		blankLogin: httpx.NewFrozen(paths.Login, blankLoginPage)}
 }

@@ -14,14 +14,30 @@ func (h *Handlers) ShowLogin(c *fiber.Ctx) error {
 	if session.CurrentUser(c) != nil {
 		return httpx.Redirect(c, paths.Dashboard)
 	}
-	return renderLogin(c, LoginProps(LoginForm{}, LoginView{Notice: httpx.TakeNotice(c)}), fiber.StatusOK)
+	notice := httpx.TakeNotice(c)
+	if notice == "" {
+		// The blank form, as most visitors get it: rendered once (httpx.Frozen).
+		if sent, err := h.blankLogin.Send(c); sent {
+			return err
+		}
+	}
+	return renderLogin(c, LoginProps(LoginForm{}, LoginView{Notice: notice}), fiber.StatusOK)
+}
+
+// blankLoginPage is the login page before any input or notice.
+func blankLoginPage() httpx.View {
+	return loginView(LoginProps(LoginForm{}, LoginView{}), fiber.StatusOK)
 }
 
 func renderLogin(c *fiber.Ctx, p components.LoginProps, status int) error {
-	return httpx.Render(c, httpx.View{
+	return httpx.Render(c, loginView(p, status))
+}
+
+func loginView(p components.LoginProps, status int) httpx.View {
+	return httpx.View{
 		Title:    httpx.Title("Connexion", p.Errors),
 		Page:     components.LoginPage(p),
 		Fragment: components.LoginCard(p),
 		Status:   status,
-	})
+	}
 }

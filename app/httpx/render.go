@@ -49,13 +49,19 @@ func Render(c *fiber.Ctx, v View) error {
 	if err := comp.Render(components.WithRequest(c.UserContext(), Request(c)), &buf); err != nil {
 		return err
 	}
+	htmlHeaders(c, status)
+	return c.Send(buf.Bytes())
+}
+
+// htmlHeaders are the status and headers of every rendered page or fragment:
+// Render's and Frozen's answers differ by nothing else.
+func htmlHeaders(c *fiber.Ctx, status int) {
 	// The same URL answers a fragment or a page: caches must tell them apart.
 	c.Vary("HX-Request")
 	// Pages hold personal data: never keep them in a shared or back-button cache.
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	c.Status(status)
 	c.Type("html", "utf-8")
-	return c.Send(buf.Bytes())
 }
 
 // Title prefixes a page title with "Erreur" when its form has errors, so that
