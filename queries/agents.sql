@@ -4,14 +4,17 @@
 
 -- name: GetAgent :one
 -- The signed-in agent and her session's times, loaded with each back-office
--- request in one statement: agent_session_row (migration 0009) raises when
--- the session does not exist (app/session). A disabled agent has no session
--- any more.
+-- request in one statement; without a session of hers for that key,
+-- no_session() raises before any row is read, as in GetAssmat. A disabled
+-- agent has no session any more.
 SELECT a.id, a.login, a.nom, a.prenom, a.email, a.password_changed_at,
        s.login_at::timestamptz AS session_login_at, s.seen_at::timestamptz AS session_seen_at
-FROM agent_session_row(sqlc.arg(session_key)::bytea, sqlc.arg(id)::bigint) s
-JOIN agents a ON a.id = sqlc.arg(id)::bigint
-WHERE a.disabled_at IS NULL;
+FROM agent_sessions s
+JOIN agents a ON a.id = s.user_id
+WHERE s.k = sqlc.arg(session_key)::bytea AND s.user_id = sqlc.arg(id)::bigint AND a.disabled_at IS NULL
+  AND (SELECT CASE WHEN EXISTS (SELECT 1 FROM agent_sessions x
+                                WHERE x.k = sqlc.arg(session_key)::bytea AND x.user_id = sqlc.arg(id)::bigint)
+                   THEN true ELSE no_session() END);
 
 -- name: GetAgentByLogin :one
 -- The account a sign-in names: her email, in any case.

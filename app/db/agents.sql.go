@@ -61,9 +61,12 @@ const getAgent = `-- name: GetAgent :one
 
 SELECT a.id, a.login, a.nom, a.prenom, a.email, a.password_changed_at,
        s.login_at::timestamptz AS session_login_at, s.seen_at::timestamptz AS session_seen_at
-FROM agent_session_row($1::bytea, $2::bigint) s
-JOIN agents a ON a.id = $2::bigint
-WHERE a.disabled_at IS NULL
+FROM agent_sessions s
+JOIN agents a ON a.id = s.user_id
+WHERE s.k = $1::bytea AND s.user_id = $2::bigint AND a.disabled_at IS NULL
+  AND (SELECT CASE WHEN EXISTS (SELECT 1 FROM agent_sessions x
+                                WHERE x.k = $1::bytea AND x.user_id = $2::bigint)
+                   THEN true ELSE no_session() END)
 `
 
 type GetAgentParams struct {
@@ -86,9 +89,9 @@ type GetAgentRow struct {
 // and the audit log's writes. An agent signs in with her email, kept
 // lower-cased in login (the unique sign-in key).
 // The signed-in agent and her session's times, loaded with each back-office
-// request in one statement: agent_session_row (migration 0009) raises when
-// the session does not exist (app/session). A disabled agent has no session
-// any more.
+// request in one statement; without a session of hers for that key,
+// no_session() raises before any row is read, as in GetAssmat. A disabled
+// agent has no session any more.
 func (q *Queries) GetAgent(ctx context.Context, arg GetAgentParams) (GetAgentRow, error) {
 	row := q.db.QueryRow(ctx, getAgent, arg.SessionKey, arg.ID)
 	var i GetAgentRow

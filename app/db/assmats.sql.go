@@ -57,21 +57,15 @@ const getAssmat = `-- name: GetAssmat :one
 SELECT a.id, a.login, a.civilite, a.nom, a.prenom, a.date_naissance, a.situation_familiale,
        a.adresse, a.code_postal, a.commune, a.email, a.must_change_password, a.password_changed_at,
        s.login_at::timestamptz AS session_login_at, s.seen_at::timestamptz AS session_seen_at,
-       -- Every message she may see, less those she read or archived.
-       -- Joining each general message to her state was 14 ms a request
-       -- with 5,000 general messages; counting them was still 5,000 index
-       -- entries: their number is kept in message_counts (migration 0006).
-       -- Her states are counted without looking at their messages: a state
-       -- row exists only for a message she may see (every statement that
-       -- writes one checks it: MarkMessageRead, ArchiveMessage, the bench
-       -- data), and checking again read the million-row messages table once
-       -- per state on every request at L.
        (COALESCE((SELECT c.general FROM message_counts c), 0)
-        + (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = a.id)
-        - (SELECT count(*) FROM message_states s
-            WHERE s.assmat_id = a.id AND (s.read_at IS NOT NULL OR s.archived_at IS NOT NULL)))::int AS unread_messages
-FROM session_row($1::bytea, $2::bigint) s
-JOIN assmats a ON a.id = $2::bigint
+        + COALESCE(k.personal, 0) - COALESCE(k.seen, 0))::int AS unread_messages
+FROM sessions s
+JOIN assmats a ON a.id = s.user_id
+LEFT JOIN assmat_message_counts k ON k.assmat_id = a.id
+WHERE s.k = $1::bytea AND s.user_id = $2::bigint
+  AND (SELECT CASE WHEN EXISTS (SELECT 1 FROM sessions x
+                                WHERE x.k = $1::bytea AND x.user_id = $2::bigint)
+                   THEN true ELSE no_session() END)
 `
 
 type GetAssmatParams struct {
@@ -99,12 +93,20 @@ type GetAssmatRow struct {
 }
 
 // The signed-in childminder and her session's times, loaded once per
-// request by the session middleware in one statement: session_row
-// (migration 0009) raises when the session does not exist, which also
-// skips the page's reads queued after it (app/session). With the number of
-// her unread received messages for the menu ("MESSAGES (2)"): no page pays a
-// round trip of its own for it. A message without a state row
-// (message_states is written lazily) is unread.
+// request by the session middleware in one statement. When no session of
+// that user has that key, the one-time filter calls no_session(), which
+// raises (migration 0011) before any row is read, and PostgreSQL skips the
+// page's reads queued after this statement (app/session): a cookie naming
+// another user, or no one, opens nothing and costs two index probes. With a
+// session no function runs: 0009's session_row, a function in FROM, cost a
+// sixth of the statement on every page.
+//
+// With the number of her unread received messages for the menu
+// ("MESSAGES (2)"), so that no page pays a round trip for it: every message
+// she may see (the general ones, counted in message_counts, and hers) less
+// those she read or archived, both kept in assmat_message_counts by
+// triggers (migration 0011). Counting them here made this statement cost
+// three times a plain lookup, on every page.
 func (q *Queries) GetAssmat(ctx context.Context, arg GetAssmatParams) (GetAssmatRow, error) {
 	row := q.db.QueryRow(ctx, getAssmat, arg.SessionKey, arg.ID)
 	var i GetAssmatRow

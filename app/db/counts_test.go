@@ -7,7 +7,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
-// The counts kept by triggers (migrations 0006 and 0008) equal the counts
+// The counts kept by triggers (migrations 0006, 0008 and 0011) equal the counts
 // they stand for after every kind of statement: single and bulk inserts,
 // updates that change what is counted and updates that do not, deletes.
 func TestKeptCountsEqualTheCounts(t *testing.T) {
@@ -28,6 +28,31 @@ func TestKeptCountsEqualTheCounts(t *testing.T) {
 			t.Errorf("%s: general %d kept %d, total %d kept %d, active %d kept %d",
 				step, general, keptGeneral, total, keptTotal, active, keptActive)
 		}
+		// Each childminder's personal messages and states read or archived
+		// (migration 0011): a missing row counts as zeros.
+		rows, err := pool.Query(ctx, `SELECT a.login, p.n, COALESCE(k.personal, 0), s.n, COALESCE(k.seen, 0)
+			FROM assmats a
+			LEFT JOIN assmat_message_counts k ON k.assmat_id = a.id
+			CROSS JOIN LATERAL (SELECT count(*) AS n FROM messages m WHERE m.recipient_assmat_id = a.id) p
+			CROSS JOIN LATERAL (SELECT count(*) AS n FROM message_states st
+				WHERE st.assmat_id = a.id AND (st.read_at IS NOT NULL OR st.archived_at IS NOT NULL)) s
+			WHERE p.n <> COALESCE(k.personal, 0) OR s.n <> COALESCE(k.seen, 0)`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var login string
+			var personal, keptPersonal, seen, keptSeen int64
+			if err := rows.Scan(&login, &personal, &keptPersonal, &seen, &keptSeen); err != nil {
+				t.Fatal(err)
+			}
+			t.Errorf("%s: %s has %d personal messages, kept %d; %d read or archived, kept %d",
+				step, login, personal, keptPersonal, seen, keptSeen)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	check("start")
 	for _, step := range []struct{ name, sql string }{
@@ -45,8 +70,21 @@ func TestKeptCountsEqualTheCounts(t *testing.T) {
 			SELECT 'S', 'Objet', 'Texte', id, now() FROM assmats WHERE login = 'K5'`},
 		{"a general message made personal", `UPDATE messages SET recipient_assmat_id = (SELECT id FROM assmats WHERE login = 'K4')
 			WHERE id = (SELECT min(id) FROM messages WHERE recipient_assmat_id IS NULL)`},
-		{"messages deleted", `DELETE FROM messages WHERE id % 3 = 0`},
+		{"states: read, archived, neither", `INSERT INTO message_states (assmat_id, message_id, read_at, archived_at)
+			SELECT a.id, m.id, CASE WHEN m.id % 2 = 0 THEN now() END, CASE WHEN m.id % 3 = 0 THEN now() END
+			FROM assmats a JOIN messages m ON m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = a.id
+			WHERE a.login LIKE 'K%'`},
+		{"a message read", `UPDATE message_states SET read_at = now() WHERE read_at IS NULL AND archived_at IS NULL
+			AND message_id = (SELECT min(message_id) FROM message_states WHERE read_at IS NULL AND archived_at IS NULL)`},
+		{"messages archived", `UPDATE message_states SET archived_at = now() WHERE archived_at IS NULL AND message_id % 5 = 0`},
+		{"messages restored", `UPDATE message_states SET archived_at = NULL WHERE archived_at IS NOT NULL AND message_id % 4 = 0`},
+		{"an update that changes nothing counted", `UPDATE message_states SET read_at = read_at`},
+		{"states deleted", `DELETE FROM message_states WHERE message_id % 7 = 0`},
+		{"messages deleted (their states with them)", `DELETE FROM messages WHERE id % 3 = 0`},
 		{"childminders deleted (their messages with them)", `DELETE FROM assmats WHERE login IN ('K12', 'K15', 'K4')`},
+		{"a general message deleted (everyone's states with it)", `DELETE FROM messages
+			WHERE id = (SELECT min(id) FROM messages WHERE recipient_assmat_id IS NULL)`},
+		{"every state deleted", `TRUNCATE message_states`},
 	} {
 		if _, err := pool.Exec(ctx, step.sql); err != nil {
 			t.Fatalf("%s: %v", step.name, err)

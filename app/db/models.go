@@ -145,6 +145,12 @@ type AssmatCount struct {
 	Active int64
 }
 
+type AssmatMessageCount struct {
+	AssmatID int64
+	Personal int64
+	Seen     int64
+}
+
 type AuditLog struct {
 	ID        int64
 	AgentID   pgtype.Int8

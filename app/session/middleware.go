@@ -84,7 +84,7 @@ func (m *Manager) Middleware() fiber.Handler {
 }
 
 // noSuchSession is the error of a session's statement when its row does
-// not exist (the row's function raises no_data_found: migration 0009).
+// not exist (no_session() raises no_data_found: migration 0011).
 func noSuchSession(err error) bool {
 	var pgErr *pgconn.PgError
 	return errors.As(err, &pgErr) && pgErr.Code == noSession

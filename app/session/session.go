@@ -57,8 +57,8 @@ type Signed struct {
 
 // UserResult is what the queued session's statement gives once its batch is
 // sent: the session and its user; an error with code noSession (P0002) when
-// the cookie names no session (the row's function raises: see
-// migration 0009), pgx.ErrNoRows when the user is gone (a disabled agent).
+// the cookie names no session (no_session() raises: see migration 0011),
+// pgx.ErrNoRows when the user is gone (a disabled agent).
 type UserResult func() (Signed, error)
 
 // Config tunes the manager.

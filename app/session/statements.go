@@ -10,12 +10,11 @@ type statements struct {
 	insert, insertChecked, delete, refresh, cleanUp string
 }
 
-// noSession is the error code of a session's row function (session_row,
-// agent_session_row: migration 0009) when no row matches: PL/pgSQL's
-// no_data_found. The session's statement (Config.QueueUser) reads the row
-// through it, for the key and the user the cookie claims, so that a cookie
-// of another user or of no session opens nothing, and PostgreSQL skips the
-// rest of the batch.
+// noSession is the error code of no_session() (migration 0011; 0009's
+// session_row before it): PL/pgSQL's no_data_found. The session's statement
+// (Config.QueueUser) calls it when no session row matches the key and the
+// user the cookie claims, so that a cookie of another user or of no session
+// opens nothing, and PostgreSQL skips the rest of the batch.
 const noSession = "P0002"
 
 func statementsFor(table, users string) statements {

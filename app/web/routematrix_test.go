@@ -49,9 +49,10 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		loggedOut    = toLogin.changing("sessions")
 		childDeleted = seeOther("/enfants-accueillis").changing("children", "care_periods")
 		// Opening a message marks it read (once); archiving and restoring
-		// change her state of it, and go back to the list.
-		messageRead  = ok.changing("message_states")
-		messageMoved = seeOther("/messages").changing("message_states")
+		// change her state of it, and go back to the list. Her count of
+		// messages read or archived follows (assmat_message_counts, migration 0011).
+		messageRead  = ok.changing("message_states", "assmat_message_counts")
+		messageMoved = seeOther("/messages").changing("message_states", "assmat_message_counts")
 		// The address changes and the old one is told: an email job, then the mailbox.
 		emailChanged = seeOther("/adresse-email-confirmee").changing("assmats", "account_tokens", "river_job", "dev_mailbox")
 		// The back office's answers.
