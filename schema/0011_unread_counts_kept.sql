@@ -20,6 +20,8 @@ SELECT a.id,
        (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = a.id),
        (SELECT count(*) FROM message_states s WHERE s.assmat_id = a.id AND (s.read_at IS NOT NULL OR s.archived_at IS NOT NULL))
 FROM assmats a;
+-- Statistics now: until autovacuum's, a plan may scan the new table.
+ANALYZE assmat_message_counts;
 
 -- apply_message_counts adds each childminder's deltas. Rows are locked in
 -- the order of their ids, so that two statements touching many

@@ -43,9 +43,13 @@ func (m *Manager) Middleware() fiber.Handler {
 			return sent
 		case err != nil:
 			return err
+		case sent != nil && page != nil && errors.Is(sent, pgx.ErrNoRows):
+			// The session was read; a page read found nothing (a message
+			// that is not hers): the page answers so without reading again.
+			page.missing = sent
 		case sent != nil:
-			// The session was read; a page read failed (a message that does
-			// not exist...): the page reads again by itself.
+			// The session was read; a page read failed otherwise: the page
+			// reads again by itself.
 			page = nil
 		}
 		now := m.cfg.Now()

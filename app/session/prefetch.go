@@ -32,6 +32,11 @@ type prefetcher struct {
 type prefetched struct {
 	name   string
 	result func() (any, error)
+	// missing is the batch's pgx.ErrNoRows when one of the page's reads
+	// found no row (a message or child that is not hers): pgx runs none of
+	// the later reads' callbacks, so the page is answered with it, as Load's
+	// own batch would answer it, instead of reading again.
+	missing error
 }
 
 // Prefetch makes the middleware queue the reads of the page at path (GET;
@@ -52,6 +57,10 @@ func Prefetch[T any](m *Manager, name, path string, reads Reads[T]) {
 func Load[T any](c *fiber.Ctx, pool *pgxpool.Pool, name string, userID int64, reads Reads[T]) (T, error) {
 	if p, ok := c.Locals(localsPage).(*prefetched); ok && p.name == name {
 		c.Locals(localsPage, nil) // used once
+		if p.missing != nil {
+			var zero T
+			return zero, p.missing
+		}
 		v, err := p.result()
 		if t, ok := v.(T); ok || err != nil {
 			return t, err

@@ -54,10 +54,15 @@ func TestBusiestPagesCostOneRoundTripWithTheSession(t *testing.T) {
 			t.Errorf("%s (%d): %d round trips and %d writes, want %d and %d", tc.path, i, n, w, tc.trips, tc.writes)
 		}
 	}
-	// Another's, or none: 404 all the same, prefetched or not.
+	// Another's, or none: 404 all the same, prefetched or not, in the
+	// session's round trip (the prefetch's "no row" answers the page).
 	for _, path := range []string{"/messages/999999999", "/enfants-accueillis/999999999", "/messages/abc", "/enfants-accueillis/0"} {
+		env.Trips.Reset()
 		if res := c.Get(path); res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: %d, want 404", path, res.StatusCode)
+		}
+		if n := env.Trips.Trips(); n != 1 {
+			t.Errorf("%s: %d round trips, want 1", path, n)
 		}
 	}
 	// A page that does not prefetch reads after the session: two round trips.
