@@ -169,6 +169,17 @@ type Counter struct {
 	writes atomic.Int64
 	mu     sync.Mutex
 	seen   []string // the statements since the last Reset, for a failure's message
+	before func(sql string)
+}
+
+// Before runs f before each statement the app sends alone (not in a batch),
+// on the request's goroutine: a test makes something happen at an exact
+// point of a handler (a password changed between its check and the
+// session's insert). f must not use the app's pool. nil removes it.
+func (n *Counter) Before(f func(sql string)) {
+	n.mu.Lock()
+	n.before = f
+	n.mu.Unlock()
 }
 
 // record keeps the start of a statement counted as a round trip.
@@ -202,6 +213,12 @@ func (n *Counter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQ
 	n.trips.Add(1)
 	n.record(d.SQL)
 	n.countWrite(d.SQL)
+	n.mu.Lock()
+	before := n.before
+	n.mu.Unlock()
+	if before != nil {
+		before(d.SQL)
+	}
 	return ctx
 }
 
