@@ -1,8 +1,8 @@
 package httpx
 
 import (
-	"bytes"
 	"html"
+	"io"
 
 	"github.com/a-h/templ"
 	"github.com/gofiber/fiber/v2"
@@ -37,20 +37,28 @@ func Render(c *fiber.Ctx, v View) error {
 	if status == 0 {
 		status = fiber.StatusOK
 	}
-	// Rendering into a buffer first lets a failed render still become a clean error page.
-	var buf bytes.Buffer
+	// Rendered straight into the response's body, a buffer fasthttp reuses
+	// from request to request (a page-sized buffer of our own grew and was
+	// dropped on every page); a failed render empties it again, so that the
+	// error handler still answers a clean error page.
+	res := c.Response()
+	res.ResetBody()
+	w := res.BodyWriter()
 	if IsHTMX(c) && v.Fragment != nil && v.Title != "" && status < fiber.StatusInternalServerError {
 		// htmx sets document.title from a <title> at the top level of the
 		// response: a form answered in place says "Erreur – …" in the tab as
 		// the full page does (and loses it once corrected). Not for a 5xx,
 		// which lands in the alert region of whatever page is open.
-		buf.WriteString("<title>" + html.EscapeString(components.FullTitle(v.Title)) + "</title>")
+		if _, err := io.WriteString(w, "<title>"+html.EscapeString(components.FullTitle(v.Title))+"</title>"); err != nil {
+			return err
+		}
 	}
-	if err := comp.Render(components.WithRequest(c.UserContext(), Request(c)), &buf); err != nil {
+	if err := comp.Render(components.WithRequest(c.UserContext(), Request(c)), w); err != nil {
+		res.ResetBody()
 		return err
 	}
 	htmlHeaders(c, status)
-	return c.Send(buf.Bytes())
+	return nil
 }
 
 // htmlHeaders are the status and headers of every rendered page or fragment:

@@ -1,6 +1,8 @@
 package httpx_test
 
 import (
+	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -96,5 +98,28 @@ func TestRedirectUsesHXRedirectForHTMXAnd303Otherwise(t *testing.T) {
 	res, _ = do(t, app, http.MethodPost, "/go", map[string]string{"HX-Request": "true"})
 	if res.StatusCode != http.StatusNoContent || res.Header.Get("HX-Redirect") != "/ailleurs" || res.Header.Get("Location") != "" {
 		t.Errorf("htmx: %d HX-Redirect=%q Location=%q", res.StatusCode, res.Header.Get("HX-Redirect"), res.Header.Get("Location"))
+	}
+}
+
+// A render that fails half-way leaves nothing of the page in the response:
+// the error handler answers on an empty body (here fiber's status text).
+func TestAFailedRenderLeavesNoHalfPage(t *testing.T) {
+	app := fiber.New(fiber.Config{ErrorHandler: func(c *fiber.Ctx, _ error) error {
+		return c.SendStatus(fiber.StatusInternalServerError)
+	}})
+	half := templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		if _, err := io.WriteString(w, `<p id="half">une moitié de page</p>`+strings.Repeat("x", 9000)); err != nil {
+			return err
+		}
+		return errors.New("the template failed")
+	})
+	app.Get("/half", func(c *fiber.Ctx) error {
+		return httpx.Render(c, httpx.View{Title: "Essai", Page: half, Fragment: half})
+	})
+	for _, headers := range []map[string]string{nil, {"HX-Request": "true"}} {
+		res, body := do(t, app, http.MethodGet, "/half", headers)
+		if res.StatusCode != fiber.StatusInternalServerError || body != "Internal Server Error" {
+			t.Errorf("htmx %v: %d %.80q, want 500 and the status text alone", headers != nil, res.StatusCode, body)
+		}
 	}
 }
