@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/departement06/extranet-assmat/app/hostcookie"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/throttle"
 )
@@ -57,7 +58,7 @@ func (h *Handlers) deviceMAC(d device, nonce string) string {
 // valid one for d ("" otherwise: forged, altered, another login's, or made
 // before the password changed).
 func (h *Handlers) trustedDevice(c *fiber.Ctx, d device) string {
-	parts := strings.Split(c.Cookies(deviceCookie), ".")
+	parts := strings.Split(c.Cookies(hostcookie.Name(deviceCookie, h.SecureCookies)), ".")
 	if len(parts) != 3 || len(parts[1]) != 22 {
 		return ""
 	}
@@ -73,7 +74,7 @@ func (h *Handlers) trustedDevice(c *fiber.Ctx, d device) string {
 func (h *Handlers) trustDevice(c *fiber.Ctx, d device) {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b) // never fails (crypto/rand panics instead)
-	c.Cookie(&fiber.Cookie{Name: deviceCookie, Value: h.deviceToken(d, base64.RawURLEncoding.EncodeToString(b)),
+	c.Cookie(&fiber.Cookie{Name: hostcookie.Name(deviceCookie, h.SecureCookies), Value: h.deviceToken(d, base64.RawURLEncoding.EncodeToString(b)),
 		Path: "/", HTTPOnly: true, Secure: h.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode,
 		MaxAge: int(deviceLifetime / time.Second), Expires: h.Now().Add(deviceLifetime)})
 }

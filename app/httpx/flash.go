@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/departement06/extranet-assmat/app/hostcookie"
 )
 
 // A notice is a one-time message carried by a cookie to the page after a
@@ -36,7 +38,7 @@ func secure(c *fiber.Ctx) bool {
 // SetNotice leaves a notice for the next page.
 func SetNotice(c *fiber.Ctx, key string) {
 	c.Cookie(&fiber.Cookie{
-		Name: flashCookie, Value: key, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
+		Name: hostcookie.Name(flashCookie, secure(c)), Value: key, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: secure(c), Expires: time.Now().Add(5 * time.Minute),
 	})
 }
@@ -44,11 +46,12 @@ func SetNotice(c *fiber.Ctx, key string) {
 // TakeNotice returns the French text of the notice left for this page ("" when
 // none, or when its key is registered by no feature) and clears it.
 func TakeNotice(c *fiber.Ctx) string {
-	key := c.Cookies(flashCookie)
+	name := hostcookie.Name(flashCookie, secure(c))
+	key := c.Cookies(name)
 	if key == "" {
 		return ""
 	}
-	c.Cookie(&fiber.Cookie{Name: flashCookie, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
+	c.Cookie(&fiber.Cookie{Name: name, Value: "", Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: secure(c), Expires: time.Unix(1, 0), MaxAge: -1})
 	if texts, ok := c.Locals(localsNotices).(map[string]string); ok {
 		if text, ok := texts[key]; ok {

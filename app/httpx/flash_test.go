@@ -13,7 +13,7 @@ import (
 	"github.com/departement06/extranet-assmat/app/httpx"
 )
 
-// Over https the notice cookie carries Secure, as the session and CSRF
+// Over https the notice cookie carries Secure and its __Host- name, as the session and CSRF
 // cookies do, even though a proxy that ends TLS hands the request over http.
 func TestNoticeCookieIsSecureOnAnHTTPSApp(t *testing.T) {
 	for _, https := range []bool{false, true} {
@@ -37,6 +37,9 @@ func TestNoticeCookieIsSecureOnAnHTTPSApp(t *testing.T) {
 		}
 		if set.Secure != https || !set.HttpOnly {
 			t.Errorf("https=%v: notice cookie Secure=%v HttpOnly=%v", https, set.Secure, set.HttpOnly)
+		}
+		if prefixed := strings.HasPrefix(set.Name, "__Host-"); prefixed != https {
+			t.Errorf("https=%v: notice cookie named %q", https, set.Name)
 		}
 
 		req := httptest.NewRequest(http.MethodGet, "/take", nil)
@@ -99,9 +102,10 @@ func TestWithNoticesRefusesAKeyRegisteredTwice(t *testing.T) {
 	httpx.WithNotices(map[string]string{sampleKey: "Un."}, map[string]string{sampleKey: "Deux."})
 }
 
+// flashCookie is the notice's cookie: "flash", "__Host-flash" over HTTPS.
 func flashCookie(res *http.Response) *http.Cookie {
 	for _, c := range res.Cookies() {
-		if c.Name == "flash" {
+		if c.Name == "flash" || c.Name == "__Host-flash" {
 			return c
 		}
 	}

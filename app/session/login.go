@@ -10,7 +10,7 @@ import (
 // setCookie sets (or, with expire, deletes) the session cookie. It lives as
 // long as the browser: the server decides when a session ends.
 func (m *Manager) setCookie(c *fiber.Ctx, value string, expire bool) {
-	ck := &fiber.Cookie{Name: m.cfg.Cookie, Value: value, Path: "/", HTTPOnly: true, Secure: m.cfg.Secure,
+	ck := &fiber.Cookie{Name: m.wire, Value: value, Path: "/", HTTPOnly: true, Secure: m.cfg.Secure,
 		SameSite: fiber.CookieSameSiteLaxMode, SessionOnly: true}
 	if expire {
 		ck.SessionOnly, ck.Expires, ck.MaxAge = false, time.Unix(1, 0), -1
@@ -71,7 +71,7 @@ func (m *Manager) LoginChecked(c *fiber.Ctx, userID int64, checkedHash string) e
 
 // Logout ends the current session, in the database and in the browser.
 func (m *Manager) Logout(c *fiber.Ctx) error {
-	if c.Cookies(m.cfg.Cookie) == "" {
+	if c.Cookies(m.wire) == "" {
 		return nil
 	}
 	if err := m.end(c); err != nil {
@@ -83,7 +83,7 @@ func (m *Manager) Logout(c *fiber.Ctx) error {
 
 // end deletes the row of the session the request's cookie names, if any.
 func (m *Manager) end(c *fiber.Ctx) error {
-	claim, ok := parseCookie(c.Cookies(m.cfg.Cookie))
+	claim, ok := parseCookie(c.Cookies(m.wire))
 	if !ok {
 		return nil
 	}

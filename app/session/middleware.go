@@ -13,7 +13,7 @@ import (
 // nothing for a visitor without this manager's cookie.
 func (m *Manager) Middleware() fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		raw := c.Cookies(m.cfg.Cookie)
+		raw := c.Cookies(m.wire)
 		if raw == "" {
 			return c.Next()
 		}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/dbbatch"
+	"github.com/departement06/extranet-assmat/app/hostcookie"
 )
 
 // CookieName is the childminders' session cookie.
@@ -70,7 +71,9 @@ type Config struct {
 
 	// Table and Cookie are the store's table and cookie: "sessions" and
 	// CookieName (the childminders') when empty. Another kind of user (the
-	// back office's agents) has its own of both.
+	// back office's agents) has its own of both. Over HTTPS (Secure) the
+	// cookie goes by its __Host- name (app/hostcookie); Cookie also names
+	// the request's user in the handlers (UserOf, EndedOf) either way.
 	Table, Cookie string
 	// Users is the table of the users the sessions name ("assmats" when
 	// empty): a sign-in's session is opened only while the password it
@@ -90,6 +93,7 @@ type Config struct {
 type Manager struct {
 	pool     *pgxpool.Pool
 	cfg      Config
+	wire     string // the cookie's name on the wire (hostcookie.Name)
 	sql      statements
 	prefetch []prefetcher
 }
@@ -123,7 +127,7 @@ func New(pool *pgxpool.Pool, cfg Config) *Manager {
 			}
 		}
 	}
-	m := &Manager{pool: pool, cfg: cfg, sql: statementsFor(cfg.Table, cfg.Users)}
+	m := &Manager{pool: pool, cfg: cfg, wire: hostcookie.Name(cfg.Cookie, cfg.Secure), sql: statementsFor(cfg.Table, cfg.Users)}
 	go m.cleanUp()
 	return m
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/departement06/extranet-assmat/app/hostcookie"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/app/session"
 )
@@ -34,14 +35,15 @@ func (x csrf) token(seed, sessionID string) string {
 // middleware gives every request its token and refuses an unsafe method
 // (POST, PUT, PATCH, DELETE) whose form field or header does not carry it.
 func (x csrf) middleware(c *fiber.Ctx) error {
-	seed := c.Cookies(csrfCookie)
+	name := hostcookie.Name(csrfCookie, x.secure)
+	seed := c.Cookies(name)
 	if len(seed) != 43 { // 32 random bytes, base64url
 		b := make([]byte, 32)
 		if _, err := rand.Read(b); err != nil {
 			return err
 		}
 		seed = base64.RawURLEncoding.EncodeToString(b)
-		c.Cookie(&fiber.Cookie{Name: csrfCookie, Value: seed, Path: "/", HTTPOnly: true,
+		c.Cookie(&fiber.Cookie{Name: name, Value: seed, Path: "/", HTTPOnly: true,
 			Secure: x.secure, SameSite: fiber.CookieSameSiteLaxMode, SessionOnly: true})
 	}
 	expected := x.token(seed, session.ID(c))

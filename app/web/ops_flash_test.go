@@ -25,15 +25,15 @@ func TestNoticeCookieIsSecureOverHTTPS(t *testing.T) {
 		}
 		var flash *http.Cookie
 		for _, ck := range res.Cookies() {
-			if ck.Name == "flash" {
+			if ck.Name == "flash" || ck.Name == "__Host-flash" {
 				flash = ck
 			}
 		}
 		if flash == nil {
 			t.Fatalf("%s: no notice cookie after logout: %v", base, res.Header.Values("Set-Cookie"))
 		}
-		if want := base[:5] == "https"; flash.Secure != want {
-			t.Errorf("%s: notice cookie Secure=%v, want %v", base, flash.Secure, want)
+		if want := base[:5] == "https"; flash.Secure != want || (flash.Name == "__Host-flash") != want {
+			t.Errorf("%s: notice cookie %s Secure=%v, want Secure and the __Host- name: %v", base, flash.Name, flash.Secure, want)
 		}
 	}
 }

@@ -171,25 +171,47 @@ func TestAbsoluteLifetimeEndsAnActiveSession(t *testing.T) {
 	}
 }
 
+// Over HTTPS every cookie is Secure and goes by its __Host- name
+// (app/hostcookie): a sibling site of the parent domain cannot plant one. A
+// cookie by the plain name, which such a site could set, opens nothing.
 func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 	t.Parallel()
 	base := apptest.New(t)
 	env := apptest.NewOn(t, base.URL, nil, func(c *config.Config) { c.BaseURL = "https://extranet.example.fr" })
 	c := env.Client()
 	res := c.Get("/connexion")
-	if !strings.Contains(strings.Join(res.Header.Values("Set-Cookie"), "\n"), "secure") {
-		t.Errorf("CSRF cookie not Secure over HTTPS: %v", res.Header.Values("Set-Cookie"))
+	for _, ck := range res.Cookies() {
+		if !ck.Secure || !strings.HasPrefix(ck.Name, "__Host-") || ck.Path != "/" || ck.Domain != "" {
+			t.Errorf("cookie %s over HTTPS: Secure=%v Path=%q Domain=%q, want a __Host- cookie", ck.Name, ck.Secure, ck.Path, ck.Domain)
+		}
+	}
+	if c.Cookie("__Host-extranet_csrf") == "" {
+		t.Errorf("no __Host-extranet_csrf cookie: %v", res.Header.Values("Set-Cookie"))
 	}
 	res = c.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Demo-assmat1"))
 	for _, ck := range res.Cookies() {
-		if ck.Name == "extranet_session" && (!ck.Secure || !ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode) {
-			t.Errorf("session cookie over HTTPS: Secure=%v HttpOnly=%v SameSite=%v", ck.Secure, ck.HttpOnly, ck.SameSite)
+		if !ck.Secure || !strings.HasPrefix(ck.Name, "__Host-") || ck.Path != "/" || ck.Domain != "" {
+			t.Errorf("cookie %s over HTTPS: Secure=%v Path=%q Domain=%q, want a __Host- cookie", ck.Name, ck.Secure, ck.Path, ck.Domain)
+		}
+		if ck.Name == "__Host-extranet_session" && (!ck.HttpOnly || ck.SameSite != http.SameSiteLaxMode) {
+			t.Errorf("session cookie over HTTPS: HttpOnly=%v SameSite=%v", ck.HttpOnly, ck.SameSite)
 		}
 	}
-	if c.Cookie("extranet_session") == "" {
-		t.Fatal("no session cookie")
+	session := c.Cookie("__Host-extranet_session")
+	if session == "" {
+		t.Fatal("no __Host-extranet_session cookie")
 	}
 	if hsts := res.Header.Get("Strict-Transport-Security"); hsts == "" {
 		t.Error("no HSTS over HTTPS")
+	}
+	if res := c.Get("/"); res.StatusCode != http.StatusOK {
+		t.Errorf("dashboard with the __Host- session: %d", res.StatusCode)
+	}
+	// The same session under the plain name, as another site of the domain
+	// could set it: not a session here.
+	planted := env.Client()
+	planted.SetCookie("extranet_session", session)
+	if res := planted.Get("/"); res.StatusCode != http.StatusSeeOther {
+		t.Errorf("a plain-named session cookie over HTTPS opened the dashboard: %d", res.StatusCode)
 	}
 }
