@@ -11,6 +11,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"github.com/departement06/extranet-assmat/app/mailtest"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
@@ -46,8 +47,8 @@ func TestRenderIsFrenchAndBranded(t *testing.T) {
 }
 
 func TestSMTPSendsTextAndHTML(t *testing.T) {
-	server := startSMTP(t, "127.0.0.1:0")
-	sender, err := NewSMTP("smtp://"+server.addr+"?tls=none", "Département des Alpes-Maritimes <nepasrepondre@departement06.fr>")
+	server := mailtest.Start(t)
+	sender, err := NewSMTP(server.URL(), "Département des Alpes-Maritimes <nepasrepondre@departement06.fr>")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestSMTPSendsTextAndHTML(t *testing.T) {
 	if err := sender.Send(context.Background(), m); err != nil {
 		t.Fatal(err)
 	}
-	got := server.wait(t, 1)[0]
+	got := server.Wait(t, 1)[0]
 	if got.From != "nepasrepondre@departement06.fr" || len(got.To) != 1 || got.To[0] != "gertrude@example.fr" {
 		t.Errorf("envelope %s → %v", got.From, got.To)
 	}
@@ -81,9 +82,9 @@ func TestSMTPURLParsing(t *testing.T) {
 	}
 }
 
-func testQueue(t *testing.T, pool *pgxpool.Pool, smtpAddr string) *Queue {
+func testQueue(t *testing.T, pool *pgxpool.Pool, smtpURL string) *Queue {
 	t.Helper()
-	sender, err := NewSMTP("smtp://"+smtpAddr+"?tls=none", "nepasrepondre@departement06.fr")
+	sender, err := NewSMTP(smtpURL, "nepasrepondre@departement06.fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,8 +134,9 @@ func enqueue(t *testing.T, pool *pgxpool.Pool, q *Queue, to string, commit bool)
 // email arrives, once.
 func TestQueueRetriesUntilTheServerComesBack(t *testing.T) {
 	pool := pgtest.Pool(t)
-	addr := freeAddr(t) // nothing listens here yet
-	q := testQueue(t, pool, addr)
+	server := mailtest.Start(t)
+	server.Stop(t) // down: nothing listens on its address yet
+	q := testQueue(t, pool, server.URL())
 	enqueue(t, pool, q, "gertrude@example.fr", true)
 	deadline := time.Now().Add(10 * time.Second)
 	for attempts := 0; attempts < 2; {
@@ -146,19 +148,19 @@ func TestQueueRetriesUntilTheServerComesBack(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	server := startSMTP(t, addr)
-	if got := server.wait(t, 1); len(got) != 1 || got[0].To[0] != "gertrude@example.fr" {
+	server.Restart(t)
+	if got := server.Wait(t, 1); len(got) != 1 || got[0].To[0] != "gertrude@example.fr" {
 		t.Fatalf("received %+v", got)
 	}
 }
 
 func TestRolledBackChangeSendsNothing(t *testing.T) {
 	pool := pgtest.Pool(t)
-	server := startSMTP(t, "127.0.0.1:0")
-	q := testQueue(t, pool, server.addr)
+	server := mailtest.Start(t)
+	q := testQueue(t, pool, server.URL())
 	enqueue(t, pool, q, "jamais@example.fr", false)
 	enqueue(t, pool, q, "oui@example.fr", true)
-	got := server.wait(t, 1)
+	got := server.Wait(t, 1)
 	if len(got) != 1 || got[0].To[0] != "oui@example.fr" {
 		t.Errorf("received %+v", got)
 	}
@@ -167,9 +169,9 @@ func TestRolledBackChangeSendsNothing(t *testing.T) {
 // Two app instances work the same queue: every email is sent exactly once.
 func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 	pool := pgtest.Pool(t)
-	server := startSMTP(t, "127.0.0.1:0")
-	a := testQueue(t, pool, server.addr)
-	b := testQueue(t, pool, server.addr)
+	server := mailtest.Start(t)
+	a := testQueue(t, pool, server.URL())
+	b := testQueue(t, pool, server.URL())
 	const n = 30
 	for i := 0; i < n; i++ {
 		q := a
@@ -178,12 +180,21 @@ func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 		}
 		enqueue(t, pool, q, fmt.Sprintf("assmat%02d@example.fr", i), true)
 	}
-	got := server.wait(t, n)
+	got := server.Wait(t, n)
 	seen := map[string]int{}
 	for _, m := range got {
 		seen[m.To[0]]++
 	}
 	if len(got) != n || len(seen) != n {
 		t.Errorf("%d messages for %d addresses, want %d each once", len(got), len(seen), n)
+	}
+}
+
+func contains(t *testing.T, what, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Errorf("%s lacks %q", what, w)
+		}
 	}
 }

@@ -1,154 +1,31 @@
 package messages_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
 	"log/slog"
-	"mime"
-	"mime/multipart"
-	"mime/quotedprintable"
-	"net"
-	"net/mail"
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/emersion/go-smtp"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/db"
 	appmail "github.com/departement06/extranet-assmat/app/mail"
+	"github.com/departement06/extranet-assmat/app/mailtest"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
-// smtpServer is a real SMTP server on loopback that keeps what it receives
-// (as app/mail's tests run it).
-type smtpServer struct {
-	mu       sync.Mutex
-	received []receivedMail
-	addr     string
-}
-
-type receivedMail struct {
-	To   []string
-	Data string
-}
-
-func startSMTP(t *testing.T) *smtpServer {
-	t.Helper()
-	s := &smtpServer{}
-	srv := smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) { return &smtpSession{server: s}, nil }))
-	srv.Domain = "localhost"
-	srv.AllowInsecureAuth = true
-	srv.ReadTimeout, srv.WriteTimeout = 10*time.Second, 10*time.Second
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.addr = l.Addr().String()
-	go func() { _ = srv.Serve(l) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	return s
-}
-
-func (s *smtpServer) messages() []receivedMail {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]receivedMail(nil), s.received...)
-}
-
-// exactly waits for n emails, then long enough for a further one (the queue
-// polls every 50 ms) to show, and fails unless there are exactly n.
-func (s *smtpServer) exactly(t *testing.T, n int) []receivedMail {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for len(s.messages()) < n && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	time.Sleep(time.Second)
-	got := s.messages()
-	if len(got) != n {
-		t.Fatalf("%d email(s) received, want exactly %d", len(got), n)
-	}
-	return got
-}
-
-type smtpSession struct {
-	server *smtpServer
-	msg    receivedMail
-}
-
-func (s *smtpSession) Reset()                               { s.msg = receivedMail{} }
-func (s *smtpSession) Logout() error                        { return nil }
-func (s *smtpSession) Mail(string, *smtp.MailOptions) error { return nil }
-func (s *smtpSession) Rcpt(to string, _ *smtp.RcptOptions) error {
-	s.msg.To = append(s.msg.To, to)
-	return nil
-}
-func (s *smtpSession) Data(r io.Reader) error {
-	b, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
-	s.msg.Data = string(b)
-	s.server.mu.Lock()
-	s.server.received = append(s.server.received, s.msg)
-	s.server.mu.Unlock()
-	return nil
-}
-
-// decoded is an email's subject and the decoded text of all its parts.
-func decoded(t *testing.T, raw string) (subject, text string) {
-	t.Helper()
-	m, err := mail.ReadMessage(strings.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	subject, err = new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	mr := multipart.NewReader(m.Body, params["boundary"])
-	var all bytes.Buffer
-	for {
-		p, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		var r io.Reader = p
-		if strings.EqualFold(p.Header.Get("Content-Transfer-Encoding"), "quoted-printable") {
-			r = quotedprintable.NewReader(p)
-		}
-		b, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all.Write(b)
-		all.WriteString("\n")
-	}
-	return subject, all.String()
-}
-
 // queueOn starts a mail queue on the database that sends to the SMTP server.
-func queueOn(t *testing.T, pool *pgxpool.Pool, s *smtpServer) *appmail.Queue {
+func queueOn(t *testing.T, pool *pgxpool.Pool, s *mailtest.Server) *appmail.Queue {
 	t.Helper()
-	sender, err := appmail.NewSMTP("smtp://"+s.addr+"?tls=none", "nepasrepondre@departement06.fr")
+	sender, err := appmail.NewSMTP(s.URL(), "nepasrepondre@departement06.fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +70,7 @@ func TestPersonalMessageNotifiesByEmail(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pool := pgtest.Pool(t)
-	server := startSMTP(t)
+	server := mailtest.Start(t)
 	notify := messages.Notify{Mail: queueOn(t, pool, server), BaseURL: "https://extranet.example.fr"}
 	email := "gertrude.assmat@example.fr"
 	withAddress := newAssmat(t, pool, "100001", &email)
@@ -207,11 +84,11 @@ func TestPersonalMessageNotifiesByEmail(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	got := server.exactly(t, 1)[0]
+	got := server.Exactly(t, 1)[0]
 	if len(got.To) != 1 || got.To[0] != email {
 		t.Errorf("sent to %v, want %s", got.To, email)
 	}
-	subject, text := decoded(t, got.Data)
+	subject, text := mailtest.Decode(t, got.Data)
 	if subject != messages.NotificationSubject {
 		t.Errorf("subject %q", subject)
 	}
@@ -247,7 +124,7 @@ func TestPersonalMessageNotifiesByEmail(t *testing.T) {
 	if !errors.Is(err, errRollback) {
 		t.Fatalf("rollback: %v", err)
 	}
-	server.exactly(t, 1)
+	server.Exactly(t, 1)
 	var personal, general, jobs int
 	if err := pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE recipient_assmat_id IS NOT NULL), count(*) FILTER (WHERE recipient_assmat_id IS NULL),
 		(SELECT count(*) FROM river_job) FROM messages`).Scan(&personal, &general, &jobs); err != nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/departement06/extranet-assmat/app/auth"
+	"github.com/departement06/extranet-assmat/app/mailtest"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 	"github.com/departement06/extranet-assmat/app/throttle"
@@ -27,13 +28,13 @@ import (
 
 // twoInstances starts instances A (0) and B (1) on a fresh database, each
 // sending its emails through its own door of one SMTP sink.
-func twoInstances(t *testing.T) (a, b *instance, doors [2]*smtpDoor, sink *smtpSink) {
+func twoInstances(t *testing.T) (a, b *instance, doors [2]*mailtest.Server, sink *mailtest.Sink) {
 	t.Helper()
 	dbURL := pgtest.URL(t)
-	sink = &smtpSink{}
-	doors = [2]*smtpDoor{sink.open(t, 0), sink.open(t, 1)}
-	a = startInstance(t, dbURL, doors[0].url(), nil)
-	b = startInstance(t, dbURL, doors[1].url(), nil)
+	sink = &mailtest.Sink{}
+	doors = [2]*mailtest.Server{sink.Open(t, 0), sink.Open(t, 1)}
+	a = startInstance(t, dbURL, doors[0].URL(), nil)
+	b = startInstance(t, dbURL, doors[1].URL(), nil)
 	return a, b, doors, sink
 }
 
@@ -242,7 +243,7 @@ func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 	// A's server is slow: A has at most 5 emails in flight (its queue's
 	// workers) and needs seconds for them all, so B's queue certainly polls
 	// while A's jobs run, and both send: the case where a job could be taken twice.
-	doors[0].slow.Store(int64(200 * time.Millisecond))
+	doors[0].Slow(200 * time.Millisecond)
 	const accounts, perAccount = 10, 3
 	var people []childminder
 	for i := range accounts {
@@ -293,7 +294,7 @@ func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 	}
 
 	k := accounts*perAccount + accounts
-	got, at := sink.waitFor(k, 30*time.Second)
+	got, at := sink.WaitFor(k, 30*time.Second, duplicateWindow)
 	seen := countKeys(t, got)
 	var byDoor [2]int
 	for _, d := range got {
@@ -321,7 +322,7 @@ func TestTwoInstancesSendEachEmailOnce(t *testing.T) {
 	}
 	links := map[string]int{}
 	for _, d := range got {
-		if subject, text := decoded(t, d.Data); strings.HasPrefix(subject, "Définir votre mot de passe") && strings.Contains(text, "/mot-de-passe/") {
+		if subject, text := mailtest.Decode(t, d.Data); strings.HasPrefix(subject, "Définir votre mot de passe") && strings.Contains(text, "/mot-de-passe/") {
 			links[strings.Join(d.To, ",")]++
 		}
 	}

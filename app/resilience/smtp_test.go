@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/mailtest"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
@@ -50,9 +51,9 @@ func TestSMTPOutageUnderLoad(t *testing.T) {
 	form := smtpOutageForm()
 	ctx := context.Background()
 	dbURL := pgtest.URL(t)
-	sink := &smtpSink{}
-	door := sink.open(t, 0)
-	app := startInstance(t, dbURL, door.url(), form.Backoff)
+	sink := &mailtest.Sink{}
+	door := sink.Open(t, 0)
+	app := startInstance(t, dbURL, door.URL(), form.Backoff)
 	if _, err := demo.Load(ctx, app.Pool); err != nil {
 		t.Fatalf("demo data: %v", err)
 	}
@@ -92,7 +93,7 @@ func TestSMTPOutageUnderLoad(t *testing.T) {
 	// phase and until a send has failed on it.
 	outage := time.Now()
 	down.Store(true)
-	door.stop(t)
+	door.Stop(t)
 	phase := time.Now()
 	write(form.Emails)
 	// A password link asked meanwhile: the form answers as usual.
@@ -106,24 +107,24 @@ func TestSMTPOutageUnderLoad(t *testing.T) {
 	time.Sleep(time.Until(phase.Add(form.Phase)))
 
 	// Up but refusing every session with a 451.
-	door.refusing.Store(true)
-	door.start(t)
+	door.Refuse(true)
+	door.Restart(t)
 	phase = time.Now()
 	write(form.Emails)
-	for sink.refused.Load() == 0 && time.Since(phase) < form.Delivery {
+	for sink.Refused() == 0 && time.Since(phase) < form.Delivery {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if sink.refused.Load() == 0 {
+	if sink.Refused() == 0 {
 		t.Fatal("no send was tried while the server refused mail")
 	}
 	time.Sleep(time.Until(phase.Add(form.Phase)))
 
 	// Back.
-	door.refusing.Store(false)
+	door.Refuse(false)
 	back := time.Now()
 	down.Store(false)
 	k := 3*form.Emails + 1
-	got, at := sink.waitFor(k, form.Delivery)
+	got, at := sink.WaitFor(k, form.Delivery, duplicateWindow)
 	pages := load.stop()
 
 	seen := countKeys(t, got)
@@ -132,7 +133,7 @@ func TestSMTPOutageUnderLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("SMTP down %v (stopped, then refusing: %d sessions refused); %d emails enqueued, %d delivered %v after it came back, %d distinct; %d jobs retried, %d attempts in all",
-		back.Sub(outage).Round(time.Millisecond), sink.refused.Load(), k, len(got), at.Sub(back).Round(time.Millisecond), len(seen), retried, attempts)
+		back.Sub(outage).Round(time.Millisecond), sink.Refused(), k, len(got), at.Sub(back).Round(time.Millisecond), len(seen), retried, attempts)
 	t.Logf("pages: %s", pages)
 	if len(got) != k || len(seen) != k {
 		t.Errorf("%d deliveries of %d distinct emails, want %d emails each once", len(got), len(seen), k)
