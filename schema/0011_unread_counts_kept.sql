@@ -8,13 +8,20 @@
 -- only when a statement changes them (a message sent, read, archived,
 -- restored or deleted).
 --
--- seen counts her states with read_at or archived_at: a state row exists
--- only for a message she may see (GetAssmat's comment says why).
+-- seen counts her states with read_at or archived_at, without looking at
+-- their messages: a state row exists only for a message she may see (every
+-- statement that writes one checks it: MarkMessageRead, ArchiveMessage, the
+-- bench data), and checking again read the million-row messages table once
+-- per state on every request at L.
 CREATE TABLE assmat_message_counts (
     assmat_id BIGINT PRIMARY KEY REFERENCES assmats (id) ON DELETE CASCADE,
     personal  BIGINT NOT NULL DEFAULT 0 CHECK (personal >= 0),
     seen      BIGINT NOT NULL DEFAULT 0 CHECK (seen >= 0)
 );
+-- No message or state may be written between the count below and the
+-- triggers' creation (a running instance sends and marks messages while
+-- this migration runs): it would never be counted. Reads go on.
+LOCK TABLE messages, message_states IN SHARE ROW EXCLUSIVE MODE;
 INSERT INTO assmat_message_counts (assmat_id, personal, seen)
 SELECT a.id,
        (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = a.id),
@@ -26,11 +33,11 @@ ANALYZE assmat_message_counts;
 -- apply_message_counts adds each childminder's deltas. Rows are locked in
 -- the order of their ids, so that two statements touching many
 -- childminders (a general message deleted with everyone's states) cannot
--- deadlock. Existing rows are updated; a row is created for a childminder
--- who has none yet (one created after this migration), unless she was
--- deleted by the same statement (her messages and states go with her). Not
--- one upsert: PostgreSQL checks the row it would insert, a negative delta,
--- against the CHECKs before it finds the conflict.
+-- deadlock. Existing rows are updated. A childminder without a row (one
+-- created after this migration) gets hers counted from the tables, which
+-- already hold the statement's changes: never a negative delta inserted,
+-- which the CHECKs would refuse, failing the user's write. One deleted by
+-- the same statement (her messages and states go with her) gets none.
 -- +goose StatementBegin
 CREATE FUNCTION apply_message_counts(ids BIGINT[], personal_d BIGINT[], seen_d BIGINT[]) RETURNS void
     LANGUAGE plpgsql AS $$
@@ -39,14 +46,22 @@ BEGIN
     UPDATE assmat_message_counts c SET personal = c.personal + d.p, seen = c.seen + d.s
     FROM unnest(ids, personal_d, seen_d) AS d (id, p, s)
     WHERE c.assmat_id = d.id;
-    INSERT INTO assmat_message_counts AS c (assmat_id, personal, seen)
-    SELECT d.id, d.p, d.s
-    FROM unnest(ids, personal_d, seen_d) AS d (id, p, s)
-    WHERE NOT EXISTS (SELECT 1 FROM assmat_message_counts k WHERE k.assmat_id = d.id)
-      AND EXISTS (SELECT 1 FROM assmats a WHERE a.id = d.id)
-    ORDER BY d.id
-    -- Another transaction created it meanwhile.
-    ON CONFLICT (assmat_id) DO UPDATE SET personal = c.personal + excluded.personal, seen = c.seen + excluded.seen;
+    INSERT INTO assmat_message_counts (assmat_id, personal, seen)
+    SELECT a.id,
+           (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = a.id),
+           (SELECT count(*) FROM message_states s
+            WHERE s.assmat_id = a.id AND (s.read_at IS NOT NULL OR s.archived_at IS NOT NULL))
+    FROM assmats a
+    WHERE a.id = ANY (ids)
+      AND NOT EXISTS (SELECT 1 FROM assmat_message_counts k WHERE k.assmat_id = a.id)
+    ORDER BY a.id
+    -- Another transaction created it meanwhile, counting what it saw: this
+    -- statement's changes are to add.
+    ON CONFLICT (assmat_id) DO UPDATE SET
+        personal = assmat_message_counts.personal
+            + (SELECT d.p FROM unnest(ids, personal_d) AS d (id, p) WHERE d.id = excluded.assmat_id),
+        seen = assmat_message_counts.seen
+            + (SELECT d.s FROM unnest(ids, seen_d) AS d (id, s) WHERE d.id = excluded.assmat_id);
 END $$;
 -- +goose StatementEnd
 
@@ -81,8 +96,8 @@ END $$;
 -- +goose StatementEnd
 
 -- Her states read or archived: +1 for each that becomes so, -1 for each
--- that stops being so (restored and unread, which the extranet never does,
--- or deleted).
+-- that stops being so (a message archived unread, then restored) or is
+-- deleted.
 -- +goose StatementBegin
 CREATE FUNCTION assmat_message_counts_states() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -124,21 +139,26 @@ BEGIN
 END $$;
 -- +goose StatementEnd
 
-CREATE TRIGGER assmat_message_counts_insert AFTER INSERT ON messages
+-- Named to fire after 0006's message_counts_* triggers (PostgreSQL fires a
+-- table's triggers in the order of their names): every statement then
+-- locks message_counts' one row before childminders' rows. In the other
+-- order, a personal message sent while a read general message is deleted
+-- (everyone's states with it) deadlocked.
+CREATE TRIGGER unread_counts_insert AFTER INSERT ON messages
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_messages();
-CREATE TRIGGER assmat_message_counts_update AFTER UPDATE ON messages
+CREATE TRIGGER unread_counts_update AFTER UPDATE ON messages
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_messages();
-CREATE TRIGGER assmat_message_counts_delete AFTER DELETE ON messages
+CREATE TRIGGER unread_counts_delete AFTER DELETE ON messages
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_messages();
-CREATE TRIGGER assmat_message_counts_truncate AFTER TRUNCATE ON messages
+CREATE TRIGGER unread_counts_truncate AFTER TRUNCATE ON messages
     FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_truncate();
-CREATE TRIGGER assmat_message_counts_insert AFTER INSERT ON message_states
+CREATE TRIGGER unread_counts_insert AFTER INSERT ON message_states
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_states();
-CREATE TRIGGER assmat_message_counts_update AFTER UPDATE ON message_states
+CREATE TRIGGER unread_counts_update AFTER UPDATE ON message_states
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_states();
-CREATE TRIGGER assmat_message_counts_delete AFTER DELETE ON message_states
+CREATE TRIGGER unread_counts_delete AFTER DELETE ON message_states
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_states();
-CREATE TRIGGER assmat_message_counts_truncate AFTER TRUNCATE ON message_states
+CREATE TRIGGER unread_counts_truncate AFTER TRUNCATE ON message_states
     FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_truncate();
 
 -- no_session raises the error 0009's session_row raised when a cookie
@@ -152,40 +172,20 @@ BEGIN
     RAISE EXCEPTION 'no such session' USING ERRCODE = 'no_data_found';
 END $$;
 -- +goose StatementEnd
-DROP FUNCTION agent_session_row(BYTEA, BIGINT);
-DROP FUNCTION session_row(BYTEA, BIGINT);
+-- 0009's session_row and agent_session_row stay: an instance of the
+-- previous build, still serving during a rolling deploy, calls them on
+-- every request. A later migration drops them.
 
 -- +goose Down
--- 0009's functions.
--- +goose StatementBegin
-CREATE FUNCTION session_row(key BYTEA, uid BIGINT, OUT login_at TIMESTAMPTZ, OUT seen_at TIMESTAMPTZ)
-    LANGUAGE plpgsql STABLE AS $$
-BEGIN
-    SELECT s.login_at, s.seen_at INTO login_at, seen_at FROM sessions s WHERE s.k = key AND s.user_id = uid;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'no such session' USING ERRCODE = 'no_data_found';
-    END IF;
-END $$;
--- +goose StatementEnd
--- +goose StatementBegin
-CREATE FUNCTION agent_session_row(key BYTEA, uid BIGINT, OUT login_at TIMESTAMPTZ, OUT seen_at TIMESTAMPTZ)
-    LANGUAGE plpgsql STABLE AS $$
-BEGIN
-    SELECT s.login_at, s.seen_at INTO login_at, seen_at FROM agent_sessions s WHERE s.k = key AND s.user_id = uid;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'no such session' USING ERRCODE = 'no_data_found';
-    END IF;
-END $$;
--- +goose StatementEnd
 DROP FUNCTION no_session();
-DROP TRIGGER assmat_message_counts_truncate ON message_states;
-DROP TRIGGER assmat_message_counts_delete ON message_states;
-DROP TRIGGER assmat_message_counts_update ON message_states;
-DROP TRIGGER assmat_message_counts_insert ON message_states;
-DROP TRIGGER assmat_message_counts_truncate ON messages;
-DROP TRIGGER assmat_message_counts_delete ON messages;
-DROP TRIGGER assmat_message_counts_update ON messages;
-DROP TRIGGER assmat_message_counts_insert ON messages;
+DROP TRIGGER unread_counts_truncate ON message_states;
+DROP TRIGGER unread_counts_delete ON message_states;
+DROP TRIGGER unread_counts_update ON message_states;
+DROP TRIGGER unread_counts_insert ON message_states;
+DROP TRIGGER unread_counts_truncate ON messages;
+DROP TRIGGER unread_counts_delete ON messages;
+DROP TRIGGER unread_counts_update ON messages;
+DROP TRIGGER unread_counts_insert ON messages;
 DROP FUNCTION assmat_message_counts_truncate();
 DROP FUNCTION assmat_message_counts_states();
 DROP FUNCTION assmat_message_counts_messages();

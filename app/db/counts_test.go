@@ -2,6 +2,7 @@ package db_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
@@ -79,6 +80,12 @@ func TestKeptCountsEqualTheCounts(t *testing.T) {
 		{"messages archived", `UPDATE message_states SET archived_at = now() WHERE archived_at IS NULL AND message_id % 5 = 0`},
 		{"messages restored", `UPDATE message_states SET archived_at = NULL WHERE archived_at IS NOT NULL AND message_id % 4 = 0`},
 		{"an update that changes nothing counted", `UPDATE message_states SET read_at = read_at`},
+		// A row lost (a restore of the data alone, a hand's mistake): her
+		// next change counts her again from the tables, it does not fail.
+		{"her count row lost, then her messages unread and restored", `WITH lost AS (
+				DELETE FROM assmat_message_counts WHERE assmat_id = (SELECT id FROM assmats WHERE login = 'K6') RETURNING 1)
+			UPDATE message_states SET read_at = NULL, archived_at = NULL
+			WHERE assmat_id = (SELECT id FROM assmats WHERE login = 'K6') AND (SELECT count(*) FROM lost) >= 0`},
 		{"states deleted", `DELETE FROM message_states WHERE message_id % 7 = 0`},
 		{"messages deleted (their states with them)", `DELETE FROM messages WHERE id % 3 = 0`},
 		{"childminders deleted (their messages with them)", `DELETE FROM assmats WHERE login IN ('K12', 'K15', 'K4')`},
@@ -90,5 +97,37 @@ func TestKeptCountsEqualTheCounts(t *testing.T) {
 			t.Fatalf("%s: %v", step.name, err)
 		}
 		check(step.name)
+	}
+}
+
+// 0006's triggers update message_counts' one row; 0011's, childminders'
+// rows. PostgreSQL fires a table's triggers in the order of their names:
+// every statement must lock the one row first, or a personal message sent
+// while a read general message is deleted deadlocks.
+func TestCountTriggersLockTheOneRowFirst(t *testing.T) {
+	t.Parallel()
+	pool := pgtest.Pool(t)
+	for _, table := range []string{"messages", "message_states"} {
+		rows, err := pool.Query(context.Background(), `SELECT t.tgname, p.proname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+			WHERE t.tgrelid = $1::regclass AND NOT t.tgisinternal ORDER BY t.tgname`, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seenTheirs := ""
+		for rows.Next() {
+			var name, function string
+			if err := rows.Scan(&name, &function); err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case strings.HasPrefix(function, "assmat_message_counts_"):
+				seenTheirs = name
+			case strings.HasPrefix(function, "message_counts_") && seenTheirs != "":
+				t.Errorf("%s: trigger %s (message_counts) fires after %s (childminders' counts)", table, name, seenTheirs)
+			}
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

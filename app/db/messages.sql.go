@@ -273,7 +273,7 @@ SELECT l.id, l.created_at, l.sender_service, l.subject, l.personal::bool AS pers
        (s.read_at IS NOT NULL)::bool AS read,
        (COALESCE((SELECT c.general FROM message_counts c), 0)
         + (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = $1::bigint)
-        -- (a state row exists only for a message she may see: see GetAssmat)
+        -- (a state row exists only for a message she may see: see migration 0011)
         - (SELECT count(*) FROM message_states st
            WHERE st.assmat_id = $1::bigint AND st.archived_at IS NOT NULL))::bigint AS total
 FROM latest l

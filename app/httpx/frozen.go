@@ -47,7 +47,9 @@ func (f *Frozen) Send(c *fiber.Ctx) (bool, error) {
 	}
 	f.once.Do(f.freeze)
 	if f.err != nil {
-		return true, f.err
+		// Rendered as usual: its own error, if the page cannot be rendered,
+		// reaches the error handler and its log on every request.
+		return false, nil
 	}
 	htmlHeaders(c, f.status)
 	// Written into the response's own (pooled) buffer: no page-sized

@@ -33,7 +33,7 @@ type prefetched struct {
 	name   string
 	result func() (any, error)
 	// missing is the batch's pgx.ErrNoRows when one of the page's reads
-	// found no row (a message or child that is not hers): pgx runs none of
+	// found no row (a message that is not hers): pgx runs none of
 	// the later reads' callbacks, so the page is answered with it, as Load's
 	// own batch would answer it, instead of reading again.
 	missing error
