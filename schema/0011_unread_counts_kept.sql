@@ -45,11 +45,21 @@ BEGIN
     -- Joins to unnest(ids), never "= ANY (ids)": a parameter's array is
     -- searched element by element for each row, and the bench data's load
     -- gives 230,000 ids at once.
-    PERFORM 1 FROM assmat_message_counts c JOIN unnest(ids) AS d (id) ON d.id = c.assmat_id
-    ORDER BY c.assmat_id FOR UPDATE OF c;
-    UPDATE assmat_message_counts c SET personal = c.personal + d.p, seen = c.seen + d.s
-    FROM unnest(ids, personal_d, seen_d) AS d (id, p, s)
-    WHERE c.assmat_id = d.id;
+    IF cardinality(ids) = 1 THEN
+        -- The usual case (she opens a message): her row alone, and done
+        -- when it exists (0.6 → 0.1 ms a message read for the first time).
+        UPDATE assmat_message_counts SET personal = personal + personal_d[1], seen = seen + seen_d[1]
+        WHERE assmat_id = ids[1];
+        IF FOUND THEN
+            RETURN;
+        END IF;
+    ELSE
+        PERFORM 1 FROM assmat_message_counts c JOIN unnest(ids) AS d (id) ON d.id = c.assmat_id
+        ORDER BY c.assmat_id FOR UPDATE OF c;
+        UPDATE assmat_message_counts c SET personal = c.personal + d.p, seen = c.seen + d.s
+        FROM unnest(ids, personal_d, seen_d) AS d (id, p, s)
+        WHERE c.assmat_id = d.id;
+    END IF;
     INSERT INTO assmat_message_counts (assmat_id, personal, seen)
     SELECT a.id,
            (SELECT count(*) FROM messages m WHERE m.recipient_assmat_id = a.id),
@@ -68,48 +78,66 @@ BEGIN
 END $$;
 -- +goose StatementEnd
 
--- One function for both tables: what it counts, and for whom.
---   messages: her personal messages: +1 for each one sent to her, -1 for
---     each deleted (or made general);
---   message_states: her states read or archived: +1 for each that becomes
---     so, -1 for each that stops being so (a message archived unread, then
---     restored) or is deleted.
--- An insert's rows count +1, a delete's -1, an update's new rows +1 and
--- old rows -1; only the childminders whose number changes are written.
+-- Her personal messages: +1 for each one sent to her, -1 for each deleted
+-- (or made general). Static SQL, planned once per connection, rather than
+-- one function for both tables building its queries: that cost 0.15 ms more
+-- on each message read for the first time.
 -- +goose StatementBegin
-CREATE FUNCTION assmat_message_counts_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION assmat_message_counts_messages() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    who     TEXT;
-    counted TEXT;
-    changes TEXT;
-    ids     BIGINT[];
-    ds      BIGINT[];
-    zeros   BIGINT[];
+    ids BIGINT[];
+    ds  BIGINT[];
 BEGIN
-    IF TG_TABLE_NAME = 'messages' THEN
-        who := 'recipient_assmat_id';
-        counted := 'recipient_assmat_id IS NOT NULL';
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) INTO ids, ds FROM (
+            SELECT recipient_assmat_id AS id, count(*) AS n FROM new_rows
+            WHERE recipient_assmat_id IS NOT NULL GROUP BY 1) d;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) INTO ids, ds FROM (
+            SELECT recipient_assmat_id AS id, -count(*) AS n FROM old_rows
+            WHERE recipient_assmat_id IS NOT NULL GROUP BY 1) d;
     ELSE
-        who := 'assmat_id';
-        counted := '(read_at IS NOT NULL OR archived_at IS NOT NULL)';
+        SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) INTO ids, ds FROM (
+            SELECT id, sum(n)::bigint AS n FROM (
+                SELECT recipient_assmat_id AS id, 1 AS n FROM new_rows WHERE recipient_assmat_id IS NOT NULL
+                UNION ALL
+                SELECT recipient_assmat_id, -1 FROM old_rows WHERE recipient_assmat_id IS NOT NULL) x
+            GROUP BY id HAVING sum(n) <> 0) d;
     END IF;
-    changes := CASE TG_OP
-        WHEN 'INSERT' THEN format('SELECT %1$s AS id, 1 AS n FROM new_rows WHERE %2$s', who, counted)
-        WHEN 'DELETE' THEN format('SELECT %1$s AS id, -1 AS n FROM old_rows WHERE %2$s', who, counted)
-        ELSE format('SELECT %1$s AS id, 1 AS n FROM new_rows WHERE %2$s
-                     UNION ALL SELECT %1$s, -1 FROM old_rows WHERE %2$s', who, counted)
-    END;
-    EXECUTE format('SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) FROM (
-                        SELECT id, sum(n)::bigint AS n FROM (%s) x GROUP BY id HAVING sum(n) <> 0) d', changes)
-        INTO ids, ds;
-    IF ids IS NULL THEN
-        RETURN NULL;
+    IF ids IS NOT NULL THEN
+        PERFORM apply_message_counts(ids, ds, array_fill(0::bigint, ARRAY[cardinality(ids)]));
     END IF;
-    zeros := array_fill(0::bigint, ARRAY[cardinality(ids)]);
-    IF TG_TABLE_NAME = 'messages' THEN
-        PERFORM apply_message_counts(ids, ds, zeros);
+    RETURN NULL;
+END $$;
+-- +goose StatementEnd
+
+-- Her states read or archived: +1 for each that becomes so, -1 for each
+-- that stops being so (a message archived unread, then restored) or is
+-- deleted.
+-- +goose StatementBegin
+CREATE FUNCTION assmat_message_counts_states() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ids BIGINT[];
+    ds  BIGINT[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) INTO ids, ds FROM (
+            SELECT assmat_id AS id, count(*) AS n FROM new_rows
+            WHERE read_at IS NOT NULL OR archived_at IS NOT NULL GROUP BY 1) d;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) INTO ids, ds FROM (
+            SELECT assmat_id AS id, -count(*) AS n FROM old_rows
+            WHERE read_at IS NOT NULL OR archived_at IS NOT NULL GROUP BY 1) d;
     ELSE
-        PERFORM apply_message_counts(ids, zeros, ds);
+        SELECT array_agg(id ORDER BY id), array_agg(n ORDER BY id) INTO ids, ds FROM (
+            SELECT id, sum(n)::bigint AS n FROM (
+                SELECT assmat_id AS id, 1 AS n FROM new_rows WHERE read_at IS NOT NULL OR archived_at IS NOT NULL
+                UNION ALL
+                SELECT assmat_id, -1 FROM old_rows WHERE read_at IS NOT NULL OR archived_at IS NOT NULL) x
+            GROUP BY id HAVING sum(n) <> 0) d;
+    END IF;
+    IF ids IS NOT NULL THEN
+        PERFORM apply_message_counts(ids, array_fill(0::bigint, ARRAY[cardinality(ids)]), ds);
     END IF;
     RETURN NULL;
 END $$;
@@ -133,19 +161,19 @@ END $$;
 -- order, a personal message sent while a read general message is deleted
 -- (everyone's states with it) deadlocked.
 CREATE TRIGGER unread_counts_insert AFTER INSERT ON messages
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_change();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_messages();
 CREATE TRIGGER unread_counts_update AFTER UPDATE ON messages
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_change();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_messages();
 CREATE TRIGGER unread_counts_delete AFTER DELETE ON messages
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_change();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_messages();
 CREATE TRIGGER unread_counts_truncate AFTER TRUNCATE ON messages
     FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_truncate();
 CREATE TRIGGER unread_counts_insert AFTER INSERT ON message_states
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_change();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_states();
 CREATE TRIGGER unread_counts_update AFTER UPDATE ON message_states
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_change();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_states();
 CREATE TRIGGER unread_counts_delete AFTER DELETE ON message_states
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_change();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_states();
 CREATE TRIGGER unread_counts_truncate AFTER TRUNCATE ON message_states
     FOR EACH STATEMENT EXECUTE FUNCTION assmat_message_counts_truncate();
 
@@ -191,6 +219,7 @@ DROP TRIGGER unread_counts_delete ON messages;
 DROP TRIGGER unread_counts_update ON messages;
 DROP TRIGGER unread_counts_insert ON messages;
 DROP FUNCTION assmat_message_counts_truncate();
-DROP FUNCTION assmat_message_counts_change();
+DROP FUNCTION assmat_message_counts_states();
+DROP FUNCTION assmat_message_counts_messages();
 DROP FUNCTION apply_message_counts(BIGINT[], BIGINT[], BIGINT[]);
 DROP TABLE assmat_message_counts;
