@@ -58,7 +58,7 @@ func (h *Handlers) deviceMAC(d device, nonce string) string {
 // valid one for d ("" otherwise: forged, altered, another login's, or made
 // before the password changed).
 func (h *Handlers) trustedDevice(c *fiber.Ctx, d device) string {
-	parts := strings.Split(c.Cookies(hostcookie.Name(deviceCookie, h.SecureCookies)), ".")
+	parts := strings.Split(h.deviceCookieValue(c), ".")
 	if len(parts) != 3 || len(parts[1]) != 22 {
 		return ""
 	}
@@ -69,14 +69,35 @@ func (h *Handlers) trustedDevice(c *fiber.Ctx, d device) string {
 	return parts[1]
 }
 
+// deviceCookieValue is the request's trusted-device cookie. Over HTTPS it
+// goes by its __Host- name (app/hostcookie); one made before that name, under
+// the plain one, still counts until the next sign-in replaces it, so that
+// the rename forgets no owner's device (it is what keeps her account usable
+// while a stranger locks her identifier). Its MAC binds it to one login and
+// one password: a sibling site planting one under the plain name gains
+// nothing it did not hold. The fallback can go once the 180-day cookies made
+// before the rename have expired (June 2027).
+func (h *Handlers) deviceCookieValue(c *fiber.Ctx) string {
+	v := c.Cookies(hostcookie.Name(deviceCookie, h.SecureCookies))
+	if v == "" && h.SecureCookies {
+		v = c.Cookies(deviceCookie)
+	}
+	return v
+}
+
 // trustDevice marks the browser as trusted for d, under a new nonce: a fresh
-// counter, whatever the previous cookie's counted.
+// counter, whatever the previous cookie's counted. A cookie under the plain
+// name, over HTTPS, is replaced by this one and expired.
 func (h *Handlers) trustDevice(c *fiber.Ctx, d device) {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b) // never fails (crypto/rand panics instead)
 	c.Cookie(&fiber.Cookie{Name: hostcookie.Name(deviceCookie, h.SecureCookies), Value: h.deviceToken(d, base64.RawURLEncoding.EncodeToString(b)),
 		Path: "/", HTTPOnly: true, Secure: h.SecureCookies, SameSite: fiber.CookieSameSiteLaxMode,
 		MaxAge: int(deviceLifetime / time.Second), Expires: h.Now().Add(deviceLifetime)})
+	if h.SecureCookies && c.Cookies(deviceCookie) != "" {
+		c.Cookie(&fiber.Cookie{Name: deviceCookie, Value: "", Path: "/", HTTPOnly: true, Secure: true,
+			SameSite: fiber.CookieSameSiteLaxMode, Expires: time.Unix(1, 0), MaxAge: -1})
+	}
 }
 
 // loginKeys are the counters of a login attempt: a trusted device's own, or

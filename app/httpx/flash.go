@@ -31,14 +31,24 @@ func SecureCookies(on bool) fiber.Handler {
 }
 
 func secure(c *fiber.Ctx) bool {
-	on, _ := c.Locals(localsSecure).(bool)
-	return on || c.Protocol() == "https"
+	return configuredSecure(c) || c.Protocol() == "https"
 }
+
+// configuredSecure: the app is configured for https. The notice's cookie
+// name follows it alone, as the other cookies' names do: a request's
+// scheme (X-Forwarded-Proto, which a client can send when no proxy is
+// trusted) must not write it under one name and read it under another.
+func configuredSecure(c *fiber.Ctx) bool {
+	on, _ := c.Locals(localsSecure).(bool)
+	return on
+}
+
+func flashName(c *fiber.Ctx) string { return hostcookie.Name(flashCookie, configuredSecure(c)) }
 
 // SetNotice leaves a notice for the next page.
 func SetNotice(c *fiber.Ctx, key string) {
 	c.Cookie(&fiber.Cookie{
-		Name: hostcookie.Name(flashCookie, secure(c)), Value: key, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
+		Name: flashName(c), Value: key, Path: "/", HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode,
 		Secure: secure(c), Expires: time.Now().Add(5 * time.Minute),
 	})
 }
@@ -46,7 +56,7 @@ func SetNotice(c *fiber.Ctx, key string) {
 // TakeNotice returns the French text of the notice left for this page ("" when
 // none, or when its key is registered by no feature) and clears it.
 func TakeNotice(c *fiber.Ctx) string {
-	name := hostcookie.Name(flashCookie, secure(c))
+	name := flashName(c)
 	key := c.Cookies(name)
 	if key == "" {
 		return ""

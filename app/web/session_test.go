@@ -8,6 +8,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/apptest"
 	"github.com/departement06/extranet-assmat/app/config"
+	"github.com/departement06/extranet-assmat/app/demo"
 )
 
 func TestAnonymousVisitorsAreSentToTheLoginPage(t *testing.T) {
@@ -201,11 +202,26 @@ func TestCookiesAreSecureOverHTTPS(t *testing.T) {
 	if session == "" {
 		t.Fatal("no __Host-extranet_session cookie")
 	}
+	if c.Cookie("__Host-extranet_appareil") == "" {
+		t.Error("no __Host-extranet_appareil (trusted device) cookie after the sign-in")
+	}
 	if hsts := res.Header.Get("Strict-Transport-Security"); hsts == "" {
 		t.Error("no HSTS over HTTPS")
 	}
 	if res := c.Get("/"); res.StatusCode != http.StatusOK {
 		t.Errorf("dashboard with the __Host- session: %d", res.StatusCode)
+	}
+	// An agent's session too.
+	agent := env.Client()
+	agent.Get("/back-office/connexion")
+	res = agent.Submit("/back-office/connexion", apptest.Values("email", demo.AgentLogin.Identifiant, "mot_de_passe", demo.AgentLogin.Password))
+	if res.StatusCode != http.StatusSeeOther || agent.Cookie("__Host-extranet_agent") == "" {
+		t.Errorf("agent sign-in over HTTPS: %d, cookies %v", res.StatusCode, res.Header.Values("Set-Cookie"))
+	}
+	for _, ck := range res.Cookies() {
+		if !ck.Secure || !strings.HasPrefix(ck.Name, "__Host-") || ck.Path != "/" || ck.Domain != "" {
+			t.Errorf("agent's cookie %s over HTTPS: Secure=%v Path=%q Domain=%q", ck.Name, ck.Secure, ck.Path, ck.Domain)
+		}
 	}
 	// The same session under the plain name, as another site of the domain
 	// could set it: not a session here.

@@ -470,3 +470,49 @@ func TestATrustedDeviceIgnoresTheAddressLock(t *testing.T) {
 	again.SetCookie("extranet_appareil", owner.Cookie("extranet_appareil"))
 	again.Login("100001", "Demo-assmat1")
 }
+
+// Over HTTPS the trusted-device cookie is __Host-extranet_appareil. One made
+// before that name, under the plain one, still keeps its owner's account
+// usable while a stranger locks her identifier; her sign-in replaces it with
+// the __Host- one and expires the plain one.
+func TestATrustedDeviceCookieOfThePlainNameStillCountsOverHTTPS(t *testing.T) {
+	t.Parallel()
+	base := apptest.New(t)
+	env := apptest.NewOn(t, base.URL, nil, func(c *config.Config) { c.BaseURL = "https://extranet.example.fr" })
+	owner := env.Client()
+	owner.Login("100001", "Demo-assmat1")
+	device := owner.Cookie("__Host-extranet_appareil")
+	if device == "" {
+		t.Fatal("no trusted-device cookie after a login over HTTPS")
+	}
+	attacker := env.Client()
+	attacker.Get("/connexion")
+	for i := 0; i < 5; i++ {
+		attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+	}
+	tryFrom := func(name string) *apptest.Response {
+		c := env.Client()
+		c.SetCookie(name, device)
+		c.Get("/connexion")
+		return c.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Demo-assmat1"))
+	}
+	if res := tryFrom("no_such_cookie"); res.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("the identifier is not locked: %d", res.StatusCode)
+	}
+	res := tryFrom("extranet_appareil")
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the owner's device cookie of the plain name: %d, want her sign-in", res.StatusCode)
+	}
+	var renewed, expired bool
+	for _, ck := range res.Cookies() {
+		switch {
+		case ck.Name == "__Host-extranet_appareil" && ck.Value != "" && ck.Secure:
+			renewed = true
+		case ck.Name == "extranet_appareil" && ck.Value == "":
+			expired = true
+		}
+	}
+	if !renewed || !expired {
+		t.Errorf("renewed under __Host- %v, plain one expired %v: %v", renewed, expired, res.Header.Values("Set-Cookie"))
+	}
+}
