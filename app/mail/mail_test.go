@@ -134,7 +134,9 @@ func enqueue(t *testing.T, pool *pgxpool.Pool, q *Queue, to string, commit bool)
 // email arrives, once.
 func TestQueueRetriesUntilTheServerComesBack(t *testing.T) {
 	pool := pgtest.Pool(t)
-	server := mailtest.Start(t)
+	// A port outside the ephemeral range: while the server is down, no
+	// outgoing connection (this test's or a parallel package's) can take it.
+	server := new(mailtest.Sink).Open(t, 0)
 	server.Stop(t) // down: nothing listens on its address yet
 	q := testQueue(t, pool, server.URL())
 	enqueue(t, pool, q, "gertrude@example.fr", true)

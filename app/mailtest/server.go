@@ -124,8 +124,13 @@ func (d *Server) Stop(t testing.TB) {
 	srv, l := d.srv, d.l
 	d.srv, d.l = nil, nil
 	d.mu.Unlock()
+	if srv == nil {
+		return // already stopped
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	// Shutdown closes the listeners Serve registered, then waits for the
+	// sessions under way.
 	if err := srv.Shutdown(ctx); err != nil {
 		t.Fatalf("stopping the SMTP server: %v", err)
 	}
