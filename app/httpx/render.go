@@ -26,7 +26,19 @@ type View struct {
 // Render answers the view: its fragment to an htmx request, otherwise the full
 // page. Handlers never look at HX-Request themselves.
 func Render(c *fiber.Ctx, v View) error {
-	comp := components.Layout(v.Title, v.Page)
+	return RenderIn(c, v, Shell{Layout: components.Layout, FullTitle: components.FullTitle})
+}
+
+// Shell is what wraps a full page: the childminders' layout (Render) or the
+// back office's (backoffice.Render), and the <title> each gives a page.
+type Shell struct {
+	Layout    func(title string, page templ.Component) templ.Component
+	FullTitle func(title string) string
+}
+
+// RenderIn is Render in the given shell.
+func RenderIn(c *fiber.Ctx, v View, shell Shell) error {
+	comp := shell.Layout(v.Title, v.Page)
 	if IsHTMX(c) {
 		comp = v.Page
 		if v.Fragment != nil {
@@ -49,7 +61,7 @@ func Render(c *fiber.Ctx, v View) error {
 		// response: a form answered in place says "Erreur – …" in the tab as
 		// the full page does (and loses it once corrected). Not for a 5xx,
 		// which lands in the alert region of whatever page is open.
-		if _, err := io.WriteString(w, "<title>"+html.EscapeString(components.FullTitle(v.Title))+"</title>"); err != nil {
+		if _, err := io.WriteString(w, "<title>"+html.EscapeString(shell.FullTitle(v.Title))+"</title>"); err != nil {
 			return err
 		}
 	}
