@@ -179,7 +179,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 
 // check sends one request of t and returns its decompressed size; it fails
 // on an unexpected status, so that a run never measures error pages.
-func (l *load) check(t target, u *user) (int, error) {
+func (l *load) check(t target, u *User) (int, error) {
 	req, res := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
 	defer fasthttp.ReleaseRequest(req)
 	defer fasthttp.ReleaseResponse(res)

@@ -97,14 +97,14 @@ func TestCeilingWithoutDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stop()
-	l, err := newLoad(base, []*user{{}}, 1, nil, ceilingTargets)
+	l, err := newLoad(base, []*User{{}}, 1, nil, ceilingTargets)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := l.check(ceilingTargets[0], &user{}); err != nil || n != 10*1024 {
+	if n, err := l.check(ceilingTargets[0], &User{}); err != nil || n != 10*1024 {
 		t.Errorf("static ceiling: %d bytes, %v; want 10240", n, err)
 	}
-	if _, err := l.check(ceilingTargets[1], &user{}); err == nil || !strings.Contains(err.Error(), "503") {
+	if _, err := l.check(ceilingTargets[1], &User{}); err == nil || !strings.Contains(err.Error(), "503") {
 		t.Errorf("SELECT 1 ceiling without a database: %v, want a 503", err)
 	}
 }

@@ -61,14 +61,14 @@ func (s *stats) merge(o *stats) {
 type load struct {
 	client      *fasthttp.HostClient
 	host        string
-	users       []*user
+	users       []*User
 	concurrency int
 	counts      Counts
 	byName      map[string]target
 	agentCookie string // the Agent targets' cookie ("" when no agent signed in)
 }
 
-func newLoad(base string, users []*user, concurrency int, counts Counts, ts []target) (*load, error) {
+func newLoad(base string, users []*User, concurrency int, counts Counts, ts []target) (*load, error) {
 	u, err := url.Parse(base)
 	if err != nil {
 		return nil, err
@@ -85,7 +85,7 @@ func newLoad(base string, users []*user, concurrency int, counts Counts, ts []ta
 
 // do sends one request of target t as user u; it returns the target that
 // was actually requested (a fallback when u has nothing to ask t for).
-func (l *load) do(t target, u *user, r *rand.Rand, req *fasthttp.Request, res *fasthttp.Response) (string, time.Duration, error) {
+func (l *load) do(t target, u *User, r *rand.Rand, req *fasthttp.Request, res *fasthttp.Response) (string, time.Duration, error) {
 	path := t.Path(u, r)
 	if path == "" {
 		t = l.byName[t.Fallback]

@@ -19,7 +19,9 @@ import (
 
 // user is a signed-in childminder: her cookies, her form token, and what
 // her pages link to (her children, her messages).
-type user struct {
+// User is a signed-in bench childminder: what her browser sends, and the ids
+// of her children and messages, read from her lists.
+type User struct {
 	Login    string
 	Cookie   string // the Cookie header her browser sends
 	CSRF     string
@@ -32,15 +34,17 @@ var (
 	messageLink = regexp.MustCompile(`^` + paths.Messages + `/(\d+)$`)
 )
 
-// signIn signs a childminder in through the login form, as apptest's client
+// SignIn signs a childminder in through the login form, as apptest's client
 // does (GET the form for its CSRF token and cookie, POST it), then reads her
-// children's and messages' lists for the ids the load asks for.
-func signIn(ctx context.Context, base, login, password string) (*user, error) {
+// children's and messages' lists for the ids the load asks for. tr carries
+// the requests (nil: http.DefaultTransport); app/resilience signs in with it
+// too.
+func SignIn(ctx context.Context, tr http.RoundTripper, base, login, password string) (*User, error) {
 	jar, err := cookiejar.New(nil)
 	if err != nil {
 		return nil, err
 	}
-	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	c := &http.Client{Transport: tr, Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	get := func(path string) (*goquery.Document, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
 		if err != nil {
@@ -75,7 +79,7 @@ func signIn(ctx context.Context, base, login, password string) (*user, error) {
 	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != paths.Dashboard {
 		return nil, fmt.Errorf("%s: sign-in answered %d %q (is the bench data loaded? go run ./app seed-bench --scale S)", login, res.StatusCode, loc)
 	}
-	u := &user{Login: login}
+	u := &User{Login: login}
 	if doc, err = get(paths.Children); err != nil {
 		return nil, err
 	}
@@ -124,8 +128,8 @@ func idsOf(doc *goquery.Document, link *regexp.Regexp) []int64 {
 
 // signInAll signs the logins in, a few at a time: each sign-in hashes a
 // password (argon2id), which the app bounds to a slot or two per core.
-func signInAll(ctx context.Context, base string, logins []string, password string) ([]*user, error) {
-	users := make([]*user, len(logins))
+func signInAll(ctx context.Context, base string, logins []string, password string) ([]*User, error) {
+	users := make([]*User, len(logins))
 	errs := make([]error, len(logins))
 	sem := make(chan struct{}, 4)
 	var wg sync.WaitGroup
@@ -134,7 +138,7 @@ func signInAll(ctx context.Context, base string, logins []string, password strin
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			users[i], errs[i] = signIn(ctx, base, l, password)
+			users[i], errs[i] = SignIn(ctx, nil, base, l, password)
 		}()
 	}
 	wg.Wait()

@@ -26,9 +26,9 @@ type target struct {
 	Weight int
 	// Path returns the request's path for a user ("" when she has nothing
 	// to ask for: the request falls back to Fallback).
-	Path func(u *user, r *rand.Rand) string
+	Path func(u *User, r *rand.Rand) string
 	// Form returns a POST's body.
-	Form     func(u *user) string
+	Form     func(u *User) string
 	Fallback string
 }
 
@@ -36,8 +36,8 @@ type target struct {
 // the generated subjects and bodies (app/benchdata), with and without accents.
 var searches = []string{"formation", "vaccination", "canicule", "assurance", "renouvellement", "meteo", "bronchiolite", "pajemploi"}
 
-func fixed(p string) func(*user, *rand.Rand) string {
-	return func(*user, *rand.Rand) string { return p }
+func fixed(p string) func(*User, *rand.Rand) string {
+	return func(*User, *rand.Rand) string { return p }
 }
 
 // targets in the order of the report. Weights: a morning's visit opens the
@@ -49,21 +49,21 @@ func targets(staticPath string) []target {
 		{Name: "dashboard", Ceiling: "select1", Method: "GET", Status: 200, Weight: 20, Path: fixed(paths.Dashboard)},
 		{Name: "messages list", Ceiling: "select1", Method: "GET", Status: 200, Weight: 15, Path: fixed(paths.Messages)},
 		{Name: "messages search", Ceiling: "select1", Method: "GET", Status: 200, Weight: 5,
-			Path: func(_ *user, r *rand.Rand) string {
+			Path: func(_ *User, r *rand.Rand) string {
 				return paths.Messages + "?" + components.MessagesSearchName + "=" + url.QueryEscape(searches[r.IntN(len(searches))])
 			}},
 		{Name: "message view", Ceiling: "select1", Method: "GET", Status: 200, Weight: 15, Fallback: "messages list",
-			Path: func(u *user, r *rand.Rand) string { return pickID(paths.Messages, u.Messages, r) }},
+			Path: func(u *User, r *rand.Rand) string { return pickID(paths.Messages, u.Messages, r) }},
 		{Name: "children list", Ceiling: "select1", Method: "GET", Status: 200, Weight: 15, Path: fixed(paths.Children)},
 		{Name: "child view", Ceiling: "select1", Method: "GET", Status: 200, Weight: 10, Fallback: "children list",
-			Path: func(u *user, r *rand.Rand) string { return pickID(paths.Children, u.Children, r) }},
+			Path: func(u *User, r *rand.Rand) string { return pickID(paths.Children, u.Children, r) }},
 		{Name: "child form, validation error (POST)", Ceiling: "select1", Method: "POST", Status: 422, Weight: 5,
-			Path: fixed(paths.Children + "/nouveau"), Form: func(u *user) string { return childForm(u, components.ActionValidate) }},
+			Path: fixed(paths.Children + "/nouveau"), Form: func(u *User) string { return childForm(u, components.ActionValidate) }},
 		{Name: "add-row fragment (htmx POST)", Ceiling: "select1", Method: "POST", HTMX: true, Status: 200, Weight: 5,
-			Path: fixed(paths.Children + "/nouveau"), Form: func(u *user) string { return childForm(u, components.ActionAddPeriod) }},
+			Path: fixed(paths.Children + "/nouveau"), Form: func(u *User) string { return childForm(u, components.ActionAddPeriod) }},
 		// The agents' side: a few agents, never part of the childminders' mix.
 		{Name: "back office: childminder search", Ceiling: "select1", Agent: true, Method: "GET", Status: 200,
-			Path: func(_ *user, r *rand.Rand) string {
+			Path: func(_ *User, r *rand.Rand) string {
 				return paths.BackOfficeAssmats + "?" + components.BoAssmatsSearchName + "=" + url.QueryEscape(agentSearches[r.IntN(len(agentSearches))])
 			}},
 	}
@@ -80,7 +80,7 @@ func pickID(prefix string, ids []int64, r *rand.Rand) string {
 	return prefix + "/" + strconv.FormatInt(ids[r.IntN(len(ids))], 10)
 }
 
-func childForm(u *user, action string) string { return ChildForm(u.CSRF, action) }
+func childForm(u *User, action string) string { return ChildForm(u.CSRF, action) }
 
 // ChildForm is the new-child form as a childminder posts it, with her form
 // token: the first guardian and the address typed, the child's name not yet
