@@ -353,17 +353,7 @@ func TestForwardedForCannotDodgeTheClientCounter(t *testing.T) {
 func TestAStrangerCannotLockTheOwnersTrustedDevice(t *testing.T) {
 	t.Parallel()
 	env := apptest.New(t)
-	owner := env.Client()
-	owner.Login("100001", "Demo-assmat1")
-	device := owner.Cookie("extranet_appareil")
-	if device == "" {
-		t.Fatal("no trusted-device cookie after a login")
-	}
-	attacker := env.Client()
-	attacker.Get("/connexion")
-	for i := 0; i < 5; i++ {
-		attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
-	}
+	device, attacker := trustedThenLocked(t, env, "extranet_appareil")
 	if res := attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Demo-assmat1")); res.StatusCode != http.StatusTooManyRequests {
 		t.Fatalf("the identifier is not locked for the stranger: %d", res.StatusCode)
 	}
@@ -479,17 +469,7 @@ func TestATrustedDeviceCookieOfThePlainNameStillCountsOverHTTPS(t *testing.T) {
 	t.Parallel()
 	base := apptest.New(t)
 	env := apptest.NewOn(t, base.URL, nil, func(c *config.Config) { c.BaseURL = "https://extranet.example.fr" })
-	owner := env.Client()
-	owner.Login("100001", "Demo-assmat1")
-	device := owner.Cookie("__Host-extranet_appareil")
-	if device == "" {
-		t.Fatal("no trusted-device cookie after a login over HTTPS")
-	}
-	attacker := env.Client()
-	attacker.Get("/connexion")
-	for i := 0; i < 5; i++ {
-		attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
-	}
+	device, _ := trustedThenLocked(t, env, "__Host-extranet_appareil")
 	tryFrom := func(name string) *apptest.Response {
 		c := env.Client()
 		c.SetCookie(name, device)
@@ -515,4 +495,23 @@ func TestATrustedDeviceCookieOfThePlainNameStillCountsOverHTTPS(t *testing.T) {
 	if !renewed || !expired {
 		t.Errorf("renewed under __Host- %v, plain one expired %v: %v", renewed, expired, res.Header.Values("Set-Cookie"))
 	}
+}
+
+// trustedThenLocked signs the owner of 100001 in (her browser gets the
+// trusted-device cookie of that name, whose value it returns), then has a
+// stranger fail 5 times on her identifier from another browser, returned.
+func trustedThenLocked(t *testing.T, env *apptest.Env, cookie string) (string, *apptest.Client) {
+	t.Helper()
+	owner := env.Client()
+	owner.Login("100001", "Demo-assmat1")
+	device := owner.Cookie(cookie)
+	if device == "" {
+		t.Fatalf("no %s cookie after a login", cookie)
+	}
+	attacker := env.Client()
+	attacker.Get("/connexion")
+	for i := 0; i < 5; i++ {
+		attacker.Submit("/connexion", apptest.Values("identifiant", "100001", "mot_de_passe", "Mauvais-1"))
+	}
+	return device, attacker
 }
