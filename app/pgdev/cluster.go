@@ -92,7 +92,7 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	cred, err := serverCredential()
+	cred, err := ServerCredential()
 	if err != nil {
 		return nil, err
 	}
@@ -233,9 +233,10 @@ func (c *Cluster) unlock() {
 	}
 }
 
-// serverCredential returns the unprivileged user to run the server as when we
-// are root, or nil when we are not.
-func serverCredential() (*syscall.Credential, error) {
+// ServerCredential returns the unprivileged user to run the server as when we
+// are root (PostgreSQL refuses root), or nil when we are not. app/resilience
+// runs its own restartable server as the same user.
+func ServerCredential() (*syscall.Credential, error) {
 	if os.Geteuid() != 0 {
 		return nil, nil
 	}

@@ -28,23 +28,36 @@ type instance struct {
 
 // startInstance starts an instance on the database that sends its emails to
 // smtpURL. backoff is the queue's wait before a retry (nil: production's, 10 s
-// doubling). Everything stops when the test ends: the app, then the queue
-// (which finishes the emails being sent), then the pools.
+// doubling).
 func startInstance(t *testing.T, dbURL, smtpURL string, backoff func(int) time.Duration) *instance {
 	t.Helper()
-	ctx := context.Background()
+	cfg := defaultConfig(t)
+	cfg.DatabaseURL, cfg.SMTPURL = dbURL, smtpURL
+	return startApp(t, cfg, slog.New(slog.DiscardHandler), backoff)
+}
+
+// defaultConfig is the configuration of an empty environment.
+func defaultConfig(t *testing.T) config.Config {
+	t.Helper()
 	cfg, err := config.FromEnv(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.DatabaseURL, cfg.SMTPURL = dbURL, smtpURL
-	log := slog.New(slog.DiscardHandler)
-	pool, err := pgxpool.New(ctx, dbURL)
+	return cfg
+}
+
+// startApp assembles and serves the app as main.go's serve does, for every
+// harness of this package. Everything stops when the test ends: the app, then
+// the queue (which finishes the emails being sent), then the pools.
+func startApp(t *testing.T, cfg config.Config, log *slog.Logger, backoff func(int) time.Duration) *instance {
+	t.Helper()
+	ctx := context.Background()
+	pool, err := pgxpool.New(ctx, cfg.DatabaseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
-	qcfg, err := pgxpool.ParseConfig(dbURL)
+	qcfg, err := pgxpool.ParseConfig(cfg.DatabaseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +94,11 @@ func startInstance(t *testing.T, dbURL, smtpURL string, backoff func(int) time.D
 		t.Fatal(err)
 	}
 	go func() { _ = app.Listener(l) }()
-	t.Cleanup(func() { _ = app.ShutdownWithTimeout(10 * time.Second) })
+	t.Cleanup(func() {
+		if err := app.ShutdownWithTimeout(10 * time.Second); err != nil {
+			t.Logf("stopping the app: %v", err)
+		}
+	})
 	return &instance{Base: "http://" + l.Addr().String(), Pool: pool, Queue: queue, Config: cfg}
 }
 

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
 	"os"
 	"os/exec"
-	"os/user"
 	"path/filepath"
 	"strconv"
 	"syscall"
@@ -18,10 +16,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/departement06/extranet-assmat/app/config"
-	"github.com/departement06/extranet-assmat/app/mail"
 	"github.com/departement06/extranet-assmat/app/pgdev"
-	"github.com/departement06/extranet-assmat/app/web"
 )
 
 // restartCluster is a PostgreSQL server of the restart test's own, in a temporary
@@ -75,7 +70,7 @@ func newRestartCluster(t *testing.T) *restartCluster {
 	if s.bin, err = pgdev.FindBinDir(); err != nil {
 		t.Fatal(err)
 	}
-	if s.cred, err = restartCredential(); err != nil {
+	if s.cred, err = pgdev.ServerCredential(); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -142,24 +137,6 @@ func (s *restartCluster) start(ctx context.Context) error {
 	}
 }
 
-// restartCredential is the unprivileged user the server runs as when the
-// tests run as root (PostgreSQL refuses root), as pgdev chooses it.
-func restartCredential() (*syscall.Credential, error) {
-	if os.Geteuid() != 0 {
-		return nil, nil
-	}
-	for _, name := range []string{"postgres", "nobody"} {
-		u, err := user.Lookup(name)
-		if err != nil {
-			continue
-		}
-		uid, _ := strconv.Atoi(u.Uid)
-		gid, _ := strconv.Atoi(u.Gid)
-		return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
-	}
-	return nil, errors.New("running as root, but neither a 'postgres' nor a 'nobody' user exists to run PostgreSQL")
-}
-
 // servedApp is the extranet served in this process, as `go run ./app`
 // serves it (app/main.go): the pages' pool with pgx's defaults, the mail
 // queue on a pool of its own, no test clock, the log to a file.
@@ -172,11 +149,7 @@ type servedApp struct {
 // serveApp serves the app on a loopback port until the test ends.
 func serveApp(t *testing.T, dbURL string) *servedApp {
 	t.Helper()
-	ctx := context.Background()
-	cfg, err := config.FromEnv(func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := defaultConfig(t)
 	cfg.DatabaseURL = dbURL
 	logPath := filepath.Join(t.TempDir(), "app.log")
 	logFile, err := os.Create(logPath)
@@ -184,53 +157,6 @@ func serveApp(t *testing.T, dbURL string) *servedApp {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { logFile.Close() })
-	log := slog.New(slog.NewTextHandler(logFile, nil))
-	pool, err := pgxpool.New(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	qcfg, err := pgxpool.ParseConfig(dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	qcfg.MaxConns = 4 // as main's withPoolSize
-	queuePool, err := pgxpool.NewWithConfig(ctx, qcfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(queuePool.Close)
-	sender, err := mail.SenderFor(cfg, queuePool, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	queue, err := mail.NewQueue(queuePool, mail.NewRenderer(cfg.BaseURL), sender, mail.QueueOptions{Log: log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := queue.Start(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := queue.Stop(c); err != nil {
-			t.Logf("stopping the mail queue: %v", err)
-		}
-	})
-	app, err := web.New(ctx, web.Deps{Config: cfg, Pool: pool, Log: log, Mail: queue})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = app.Listener(l) }()
-	t.Cleanup(func() {
-		if err := app.ShutdownWithTimeout(10 * time.Second); err != nil {
-			t.Logf("stopping the app: %v", err)
-		}
-	})
-	return &servedApp{Base: "http://" + l.Addr().String(), Pool: pool, LogPath: logPath}
+	app := startApp(t, cfg, slog.New(slog.NewTextHandler(logFile, nil)), nil)
+	return &servedApp{Base: app.Base, Pool: app.Pool, LogPath: logPath}
 }
