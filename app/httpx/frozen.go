@@ -15,7 +15,8 @@ import (
 // token, as the anonymous login page: it is rendered once, then each request
 // gets its bytes with its own token put in. The login page is the one page
 // anyone may ask for as often as they like; rendering it every time cost more
-// than the rest of the request (issue 12: 0.45 → 0.84 × the static ceiling).
+// than the rest of the request (issue 12: 0.45–0.51 → 0.77–0.91 × the static
+// ceiling).
 //
 // Only the anonymous, full-page request of exactly Path is answered frozen:
 // htmx, a signed-in user or another spelling of the path are rendered as usual.
