@@ -7,7 +7,7 @@
 -- (migration 0010), served by its trigram index.
 SELECT id, login, nom, prenom, commune
 FROM assmats
-WHERE search_text LIKE '%' || extranet_fold(@pattern::text) || '%'
+WHERE search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')
 ORDER BY nom, prenom, login
 LIMIT @max_rows;
 

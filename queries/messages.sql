@@ -57,16 +57,21 @@ LIMIT @row_limit::int OFFSET @row_offset::int;
 -- before hers were kept. The caller escapes % _ and \ in what the visitor
 -- typed. A query of its own rather than an "OR @pattern = ''" in
 -- ListMessages: a generic plan could not use the index through that OR.
+-- The pattern is folded in a scalar subquery, which PostgreSQL computes once
+-- per execution: once a connection has run the statement five times,
+-- PostgreSQL keeps its generic plan, where a bare extranet_fold(@pattern)
+-- was computed again for every candidate row (436 for "formation" at L:
+-- 0.9 to 1.5 ms against 0.55 ms, and a cost growing with the data).
 WITH found AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id IS NULL
-      AND m.search_text LIKE '%' || extranet_fold(@pattern::text) || '%'
+      AND m.search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')
     UNION ALL
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id = @assmat_id::bigint
-      AND m.search_text LIKE '%' || extranet_fold(@pattern::text) || '%'
+      AND m.search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')
 )
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
@@ -89,6 +94,33 @@ ORDER BY
     CASE WHEN @sort::text = 'subject' AND NOT @descending::bool THEN extranet_fold(m.subject) END ASC,
     CASE WHEN @sort::text = 'subject' AND @descending::bool THEN extranet_fold(m.subject) END DESC,
     m.created_at DESC, m.id DESC
+LIMIT @row_limit::int OFFSET @row_offset::int;
+
+-- name: SearchMessagesNewest :many
+-- SearchMessages for what a search shows unless she sorts it otherwise:
+-- newest first, in either box, any page. Without the sort's parameters the
+-- generic plan costs what a custom one does, so PostgreSQL keeps it; with
+-- them it judged the generic plan dearer at L and planned SearchMessages
+-- again on every search (0.2 to 0.4 ms of planning for 0.7 ms of execution).
+WITH found AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id IS NULL
+      AND m.search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')
+    UNION ALL
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id = @assmat_id::bigint
+      AND m.search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')
+)
+SELECT m.id, m.created_at, m.sender_service, m.subject,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       count(*) OVER () AS total
+FROM found m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = @assmat_id::bigint
+WHERE (s.archived_at IS NOT NULL) = @archived::bool
+ORDER BY m.created_at DESC, m.id DESC
 LIMIT @row_limit::int OFFSET @row_offset::int;
 
 -- name: ListReceivedFirstPage :many

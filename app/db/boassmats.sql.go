@@ -380,7 +380,7 @@ WITH matches AS (
     SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
            (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password
     FROM assmats a
-    WHERE a.search_text LIKE '%' || extranet_fold($3::text) || '%'
+    WHERE a.search_text LIKE (SELECT '%' || extranet_fold($3::text) || '%')
     LIMIT $4::int
 )
 SELECT m.login, m.civilite, m.nom, m.prenom, m.code_postal, m.commune, m.has_password, m.must_change_password,

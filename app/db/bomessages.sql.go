@@ -140,7 +140,7 @@ const bOSearchRecipients = `-- name: BOSearchRecipients :many
 
 SELECT id, login, nom, prenom, commune
 FROM assmats
-WHERE search_text LIKE '%' || extranet_fold($1::text) || '%'
+WHERE search_text LIKE (SELECT '%' || extranet_fold($1::text) || '%')
 ORDER BY nom, prenom, login
 LIMIT $2
 `

@@ -384,12 +384,12 @@ WITH found AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id IS NULL
-      AND m.search_text LIKE '%' || extranet_fold($8::text) || '%'
+      AND m.search_text LIKE (SELECT '%' || extranet_fold($8::text) || '%')
     UNION ALL
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id = $1::bigint
-      AND m.search_text LIKE '%' || extranet_fold($8::text) || '%'
+      AND m.search_text LIKE (SELECT '%' || extranet_fold($8::text) || '%')
 )
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
@@ -445,6 +445,11 @@ type SearchMessagesRow struct {
 // before hers were kept. The caller escapes % _ and \ in what the visitor
 // typed. A query of its own rather than an "OR @pattern = ”" in
 // ListMessages: a generic plan could not use the index through that OR.
+// The pattern is folded in a scalar subquery, which PostgreSQL computes once
+// per execution: once a connection has run the statement five times,
+// PostgreSQL keeps its generic plan, where a bare extranet_fold(@pattern)
+// was computed again for every candidate row (436 for "formation" at L:
+// 0.9 to 1.5 ms against 0.55 ms, and a cost growing with the data).
 func (q *Queries) SearchMessages(ctx context.Context, arg SearchMessagesParams) ([]SearchMessagesRow, error) {
 	rows, err := q.db.Query(ctx, searchMessages,
 		arg.AssmatID,
@@ -463,6 +468,86 @@ func (q *Queries) SearchMessages(ctx context.Context, arg SearchMessagesParams) 
 	items := []SearchMessagesRow{}
 	for rows.Next() {
 		var i SearchMessagesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.SenderService,
+			&i.Subject,
+			&i.Personal,
+			&i.Read,
+			&i.Total,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const searchMessagesNewest = `-- name: SearchMessagesNewest :many
+WITH found AS (
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id IS NULL
+      AND m.search_text LIKE (SELECT '%' || extranet_fold($5::text) || '%')
+    UNION ALL
+    SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
+    FROM messages m
+    WHERE m.recipient_assmat_id = $1::bigint
+      AND m.search_text LIKE (SELECT '%' || extranet_fold($5::text) || '%')
+)
+SELECT m.id, m.created_at, m.sender_service, m.subject,
+       (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
+       (s.read_at IS NOT NULL)::bool AS read,
+       count(*) OVER () AS total
+FROM found m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1::bigint
+WHERE (s.archived_at IS NOT NULL) = $2::bool
+ORDER BY m.created_at DESC, m.id DESC
+LIMIT $4::int OFFSET $3::int
+`
+
+type SearchMessagesNewestParams struct {
+	AssmatID  int64
+	Archived  bool
+	RowOffset int32
+	RowLimit  int32
+	Pattern   string
+}
+
+type SearchMessagesNewestRow struct {
+	ID            int64
+	CreatedAt     time.Time
+	SenderService string
+	Subject       string
+	Personal      bool
+	Read          bool
+	Total         int64
+}
+
+// SearchMessages for what a search shows unless she sorts it otherwise:
+// newest first, in either box, any page. Without the sort's parameters the
+// generic plan costs what a custom one does, so PostgreSQL keeps it; with
+// them it judged the generic plan dearer at L and planned SearchMessages
+// again on every search (0.2 to 0.4 ms of planning for 0.7 ms of execution).
+func (q *Queries) SearchMessagesNewest(ctx context.Context, arg SearchMessagesNewestParams) ([]SearchMessagesNewestRow, error) {
+	rows, err := q.db.Query(ctx, searchMessagesNewest,
+		arg.AssmatID,
+		arg.Archived,
+		arg.RowOffset,
+		arg.RowLimit,
+		arg.Pattern,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []SearchMessagesNewestRow{}
+	for rows.Next() {
+		var i SearchMessagesNewestRow
 		if err := rows.Scan(
 			&i.ID,
 			&i.CreatedAt,

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/departement06/extranet-assmat/app/db"
 	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
@@ -23,36 +25,7 @@ func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
 	ctx := context.Background()
 	pool := pgtest.Pool(t)
 	q := db.New(pool)
-	var her, other int64
-	for i, dest := range []*int64{&her, &other} {
-		if err := pool.QueryRow(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
-			adresse, code_postal, commune) VALUES ($1, 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice')
-			RETURNING id`, fmt.Sprintf("L%05d", i)).Scan(dest); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// 130 general messages (every third at the same instant as the one
-	// before), 25 of hers, 25 of the other's.
-	if _, err := pool.Exec(ctx, `INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
-		SELECT 'S', 'Général ' || i, 'Texte', NULL, timestamptz '2026-01-01' + (i - i % 3) * interval '1 hour'
-		FROM generate_series(1, 130) i
-		UNION ALL
-		SELECT 'S', 'Personnel ' || i, 'Texte', $1::bigint, timestamptz '2026-01-01' + (i * 5) * interval '1 hour' + interval '30 minutes'
-		FROM generate_series(1, 25) i
-		UNION ALL
-		SELECT 'S', 'Autre ' || i, 'Texte', $2::bigint, timestamptz '2026-01-01' + i * interval '1 hour'
-		FROM generate_series(1, 25) i`, her, other); err != nil {
-		t.Fatal(err)
-	}
-	// She archived every 7th message she may see, read every 4th, and the
-	// other childminder archived others.
-	if _, err := pool.Exec(ctx, `INSERT INTO message_states (assmat_id, message_id, read_at, archived_at)
-		SELECT $1::bigint, id, CASE WHEN id % 4 = 0 THEN now() END, CASE WHEN id % 7 = 0 THEN now() END
-		FROM messages WHERE (recipient_assmat_id IS NULL OR recipient_assmat_id = $1) AND (id % 4 = 0 OR id % 7 = 0)
-		UNION ALL
-		SELECT $2::bigint, id, NULL, now() FROM messages WHERE recipient_assmat_id IS NULL AND id % 5 = 0`, her, other); err != nil {
-		t.Fatal(err)
-	}
+	her := seedMailbox(t, pool)
 	type row struct {
 		id         int64
 		personal   bool
@@ -125,5 +98,88 @@ func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
 	}
 	if kept != counted {
 		t.Errorf("message_counts.general %d, counted %d", kept, counted)
+	}
+}
+
+// seedMailbox gives two childminders what can go wrong in a list: 130
+// general messages (every third at the same instant as the one before: the
+// id breaks the tie), 25 personal messages each, her read and archived
+// states and the other's archived ones. Every subject holds "Général",
+// "Personnel" or "Autre"; returns her id.
+func seedMailbox(t *testing.T, pool *pgxpool.Pool) int64 {
+	t.Helper()
+	ctx := context.Background()
+	var her, other int64
+	for i, dest := range []*int64{&her, &other} {
+		if err := pool.QueryRow(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
+			adresse, code_postal, commune) VALUES ($1, 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice')
+			RETURNING id`, fmt.Sprintf("L%05d", i)).Scan(dest); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 130 general messages (every third at the same instant as the one
+	// before), 25 of hers, 25 of the other's.
+	if _, err := pool.Exec(ctx, `INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
+		SELECT 'S', 'Général ' || i, 'Texte', NULL, timestamptz '2026-01-01' + (i - i % 3) * interval '1 hour'
+		FROM generate_series(1, 130) i
+		UNION ALL
+		SELECT 'S', 'Personnel ' || i, 'Texte', $1::bigint, timestamptz '2026-01-01' + (i * 5) * interval '1 hour' + interval '30 minutes'
+		FROM generate_series(1, 25) i
+		UNION ALL
+		SELECT 'S', 'Autre ' || i, 'Texte', $2::bigint, timestamptz '2026-01-01' + i * interval '1 hour'
+		FROM generate_series(1, 25) i`, her, other); err != nil {
+		t.Fatal(err)
+	}
+	// She archived every 7th message she may see, read every 4th, and the
+	// other childminder archived others.
+	if _, err := pool.Exec(ctx, `INSERT INTO message_states (assmat_id, message_id, read_at, archived_at)
+		SELECT $1::bigint, id, CASE WHEN id % 4 = 0 THEN now() END, CASE WHEN id % 7 = 0 THEN now() END
+		FROM messages WHERE (recipient_assmat_id IS NULL OR recipient_assmat_id = $1) AND (id % 4 = 0 OR id % 7 = 0)
+		UNION ALL
+		SELECT $2::bigint, id, NULL, now() FROM messages WHERE recipient_assmat_id IS NULL AND id % 5 = 0`, her, other); err != nil {
+		t.Fatal(err)
+	}
+	return her
+}
+
+// SearchMessagesNewest (a search as it opens: newest first) answers what
+// SearchMessages sorted by date answers, in both boxes and on every page:
+// the same rows in the same order, and the same total.
+func TestTheNewestSearchAgreesWithTheSortedSearch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := pgtest.Pool(t)
+	q := db.New(pool)
+	her := seedMailbox(t, pool)
+	for _, pattern := range []string{"1", "general", "texte", "personnel 2", "absent"} {
+		for _, archived := range []bool{false, true} {
+			var pages int
+			for page := int32(0); ; page++ {
+				sorted, err := q.SearchMessages(ctx, db.SearchMessagesParams{AssmatID: her, Archived: archived, Sort: "date", Descending: true,
+					GeneralLabel: "Tous", RowLimit: 20, RowOffset: page * 20, Pattern: pattern})
+				if err != nil {
+					t.Fatal(err)
+				}
+				newest, err := q.SearchMessagesNewest(ctx, db.SearchMessagesNewestParams{AssmatID: her, Archived: archived,
+					RowLimit: 20, RowOffset: page * 20, Pattern: pattern})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := make([]db.SearchMessagesNewestRow, 0, len(sorted))
+				for _, r := range sorted {
+					want = append(want, db.SearchMessagesNewestRow(r))
+				}
+				if !slices.Equal(newest, want) {
+					t.Fatalf("%q, archived %v, page %d:\nnewest %+v\nsorted %+v", pattern, archived, page+1, newest, want)
+				}
+				if len(sorted) < 20 {
+					break
+				}
+				pages++
+			}
+			if pattern == "texte" && !archived && pages < 5 {
+				t.Errorf("%q: %d full pages, want every message she may see (more than 100)", pattern, pages)
+			}
+		}
 	}
 }

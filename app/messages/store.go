@@ -11,7 +11,8 @@ import (
 // loadList reads one page of a view in one query (the page's rows and the
 // view's total): the default view's first page from the top of two indexes
 // (ListReceivedFirstPage), any other page, sort or box by ListMessages, a
-// search by SearchMessages. The three answer rows of one shape.
+// search newest first (as it opens) by SearchMessagesNewest, in another
+// order by SearchMessages. The four answer rows of one shape.
 func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) (List, error) {
 	offset := int32((lq.Page - 1) * PageSize)
 	var rows []db.ListMessagesRow
@@ -31,6 +32,16 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) 
 			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 		}); err != nil {
 			return List{Query: lq}, err
+		}
+	case lq.Sort == components.MessagesSortDate && lq.Desc:
+		found, err := q.SearchMessagesNewest(ctx, db.SearchMessagesNewestParams{
+			AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), RowLimit: PageSize, RowOffset: offset,
+		})
+		if err != nil {
+			return List{Query: lq}, err
+		}
+		for _, r := range found {
+			rows = append(rows, db.ListMessagesRow(r))
 		}
 	default:
 		found, err := q.SearchMessages(ctx, db.SearchMessagesParams{
