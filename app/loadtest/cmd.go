@@ -19,6 +19,7 @@ import (
 
 	"github.com/departement06/extranet-assmat/app/config"
 	"github.com/departement06/extranet-assmat/app/demo"
+	"github.com/departement06/extranet-assmat/app/logbuf"
 )
 
 // Main is the loadtest command:
@@ -58,7 +59,11 @@ func Main(ctx context.Context, cfg config.Config, args []string, out io.Writer, 
 		}
 		defer f.Close()
 		logf("app log: %s", *appLog)
-		appBase, pool, counts, stop, err := startApp(ctx, cfg, url, slog.New(slog.NewTextHandler(f, nil)))
+		// Written in batches, as by the app's own command (app/main.go):
+		// a write per request would be measured as the app's.
+		out := logbuf.New(f)
+		defer out.Close()
+		appBase, pool, counts, stop, err := startApp(ctx, cfg, url, slog.New(slog.NewTextHandler(out, nil)))
 		if err != nil {
 			return err
 		}
