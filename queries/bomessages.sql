@@ -4,7 +4,8 @@
 -- name: BOSearchRecipients :many
 -- Childminders whose name, identifier or commune holds the typed text,
 -- insensitive to case and accents: search_text is them folded when written
--- (migration 0010), served by its trigram index.
+-- (migration 0010), served by its trigram index. The pattern is folded once,
+-- in a scalar subquery (see BoSearchAssmats).
 SELECT id, login, nom, prenom, commune
 FROM assmats
 WHERE search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')

@@ -162,7 +162,8 @@ type BOSearchRecipientsRow struct {
 // personal message, and the list of sent messages with their read counts.
 // Childminders whose name, identifier or commune holds the typed text,
 // insensitive to case and accents: search_text is them folded when written
-// (migration 0010), served by its trigram index.
+// (migration 0010), served by its trigram index. The pattern is folded once,
+// in a scalar subquery (see BoSearchAssmats).
 func (q *Queries) BOSearchRecipients(ctx context.Context, arg BOSearchRecipientsParams) ([]BOSearchRecipientsRow, error) {
 	rows, err := q.db.Query(ctx, bOSearchRecipients, arg.Pattern, arg.MaxRows)
 	if err != nil {
