@@ -5,24 +5,25 @@
 -- Childminders whose name, first name, identifier or commune holds the
 -- pattern, case and accents ignored: search_text is them folded when written
 -- (migration 0010), served by its trigram index (230,000 childminders
--- nationally: no sequential scan); the caller
--- escapes % _ and \ in what the agent typed, and sends at least 3 characters
--- (a shorter pattern has no trigram: see BoFindAssmatByLogin). At most
+-- nationally: no sequential scan). The caller sends what the agent typed,
+-- with 3 letters or digits in a row (form.Indexable; a pattern without a
+-- trigram would read the index whole: see BoFindAssmatByLogin). At most
 -- max_matches are read (the caller asks one more than it shows: more says
 -- "refine"): a common name matched thousands of childminders at L, each
 -- checked and sorted on every page, 12 times the time of a département's.
--- The pattern is folded in a scalar subquery, computed once: a bare
--- extranet_fold(@pattern) was computed for every candidate row in a generic
--- plan. Hidden from the planner, the pattern no longer tempts it into reading
--- the table in order until 201 match, which it did at L for a pattern it
--- judged common: cheaper then ("mar" 1.0 ms against 5.0 through the index),
--- but a whole table's read (230,000 rows) when the guess is wrong. The
--- index is always used; its worst case is a bitmap of one common trigram.
+-- The pattern (extranet_like_contains, migration 0012: folded, then its
+-- wildcards escaped) is built in a scalar subquery, computed once: a bare
+-- call was computed for every candidate row in a generic plan. Hidden from
+-- the planner, the pattern no longer tempts it into reading the table in
+-- order until 201 match, which it did at L for a pattern it judged common:
+-- cheaper then ("mar" 1.0 ms against 5.0 through the index), but a whole
+-- table's read (230,000 rows) when the guess is wrong. The index is always
+-- used; its worst case is a bitmap of one common trigram.
 WITH matches AS (
     SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
            (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password
     FROM assmats a
-    WHERE a.search_text LIKE (SELECT '%' || extranet_fold(sqlc.arg(pattern)::text) || '%')
+    WHERE a.search_text LIKE (SELECT extranet_like_contains(sqlc.arg(pattern)::text))
     LIMIT sqlc.arg(max_matches)::int
 )
 SELECT m.login, m.civilite, m.nom, m.prenom, m.code_postal, m.commune, m.has_password, m.must_change_password,

@@ -4,11 +4,13 @@
 -- name: BOSearchRecipients :many
 -- Childminders whose name, identifier or commune holds the typed text,
 -- insensitive to case and accents: search_text is them folded when written
--- (migration 0010), served by its trigram index. The pattern is folded once,
--- in a scalar subquery (see BoSearchAssmats).
+-- (migration 0010), served by its trigram index. The caller sends what the
+-- agent typed, with 3 letters or digits in a row (form.Indexable); the
+-- pattern is folded and escaped once, in a scalar subquery (see
+-- BoSearchAssmats).
 SELECT id, login, nom, prenom, commune
 FROM assmats
-WHERE search_text LIKE (SELECT '%' || extranet_fold(@pattern::text) || '%')
+WHERE search_text LIKE (SELECT extranet_like_contains(@pattern::text))
 ORDER BY nom, prenom, login
 LIMIT @max_rows;
 

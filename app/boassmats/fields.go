@@ -8,14 +8,10 @@ import (
 // MaxSearch is the longest search, in characters (the input's maxlength).
 const MaxSearch = 100
 
-// MinSearch is the shortest search the trigram index serves: a search of
-// fewer characters has no trigram, so it only finds a whole identifier.
-const MinSearch = 3
-
 // searchFields are the inputs of the search form, defined once: the
 // handler reads and checks them, the view shows them.
 var searchFields = struct{ Query form.Spec }{
 	Query: form.Spec{Name: components.BoAssmatsSearchName, ID: components.BoAssmatsSearchID, Label: "Nom, identifiant ou commune",
 		Type: "search", Max: MaxSearch, Autocomplete: "off",
-		Hint: "Au moins 3 caractères, ou un identifiant complet. Les majuscules et les accents ne comptent pas."},
+		Hint: "Au moins 3 lettres ou chiffres à la suite, ou un identifiant complet. Les majuscules et les accents ne comptent pas."},
 }

@@ -4,8 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -40,9 +40,10 @@ func ParseSearchQuery(get func(string) string) (q SearchQuery, ok bool) {
 // a character it refuses, or too long.
 func (q SearchQuery) Check() string { return searchFields.Query.Check(q.Text) }
 
-// Short is true for a search the trigram index cannot serve (1 or 2
-// characters): it only finds the childminder of that very identifier.
-func (q SearchQuery) Short() bool { return utf8.RuneCountInString(q.Text) < MinSearch }
+// Short is true for a search the trigram index cannot serve, without 3
+// letters or digits in a row ("ab", "...", "％％％": form.Indexable): it
+// only finds the childminder of that very identifier.
+func (q SearchQuery) Short() bool { return !form.Indexable(q.Text) }
 
 // URL is the view's canonical address (defaults left out).
 func (q SearchQuery) URL() string {

@@ -39,7 +39,7 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 		v.Searched = true
 	default:
 		rows, err := h.q.BoSearchAssmats(c.UserContext(), db.BoSearchAssmatsParams{
-			Pattern: form.LikeEscape(q.Text), RowLimit: PageSize, RowOffset: int32((q.Page - 1) * PageSize),
+			Pattern: q.Text, RowLimit: PageSize, RowOffset: int32((q.Page - 1) * PageSize),
 			MaxMatches: MaxResults + 1,
 		})
 		if err != nil {

@@ -3,6 +3,7 @@ package boassmats_test
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -94,9 +95,22 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 	if !strings.Contains(res.Text(), "ASSMAT Gertrude 100001 06480 La Colle-sur-Loup Actif") {
 		t.Errorf("the row: %s", res.Text())
 	}
-	// A short search that matches no identifier says how to search.
-	if res := c.Get("/back-office/assistants-maternels?recherche=ab"); !strings.Contains(res.Text(), "saisissez au moins 3 caractères") {
-		t.Errorf("a short search: %s", res.Text())
+	// A search without 3 letters or digits in a row has no trigram: it is
+	// looked up as an identifier only (the index would be read whole), and
+	// says how to search when none matches.
+	for _, typed := range []string{"ab", "...", "a b c", "％％％"} {
+		res := c.Get("/back-office/assistants-maternels?recherche=" + url.QueryEscape(typed))
+		if !strings.Contains(res.Doc.Find("#resultats-assmats").Text(), "saisissez au moins 3 lettres ou chiffres à la suite") {
+			t.Errorf("a search without a trigram, %q: %s", typed, res.Doc.Find("#resultats-assmats").Text())
+		}
+	}
+	// What is typed is text: "＿" and "％" fold to LIKE's wildcards, and are
+	// escaped once folded (migration 0012); "ass_at" typed matches no one.
+	for _, typed := range []string{"ass＿at", "ass％", "ass_at", `ass\`} {
+		res := c.Get("/back-office/assistants-maternels?recherche=" + url.QueryEscape(typed))
+		if !strings.Contains(res.Text(), "Aucun assistant maternel ne correspond") {
+			t.Errorf("search %q matched as a pattern: %s", typed, res.Doc.Find("#resultats-assmats").Text())
+		}
 	}
 	// Nothing searched: no query but the session's, an invitation.
 	env.Trips.Reset()

@@ -44,8 +44,8 @@ func SearchProps(v SearchView) components.BoAssmatsSearchProps {
 		r.Message = "Plus de " + strconv.Itoa(MaxResults) + " assistants maternels correspondent à « " + q +
 			" » : précisez la recherche (nom et prénom, identifiant ou commune)."
 	case len(v.Found) == 0 && v.Query.Short():
-		r.Message = "Aucun assistant maternel n'a l'identifiant « " + q + " ». Pour chercher un nom ou une commune, saisissez au moins " +
-			strconv.Itoa(MinSearch) + " caractères."
+		r.Message = "Aucun assistant maternel n'a l'identifiant « " + q + " ». Pour chercher un nom ou une commune, " +
+			"saisissez au moins 3 lettres ou chiffres à la suite."
 	case len(v.Found) == 0:
 		r.Message = "Aucun assistant maternel ne correspond à « " + q + " »."
 	default:

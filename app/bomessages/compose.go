@@ -53,7 +53,13 @@ func (h *Handlers) search(c *fiber.Ctx, f Form) error {
 		v.Errors.Add(fields.Search.InputID(), "Veuillez saisir un nom, un identifiant ou une commune à rechercher.")
 		return renderForm(c, f, v, fiber.StatusUnprocessableEntity)
 	}
-	rows, err := h.q.BOSearchRecipients(c.UserContext(), db.BOSearchRecipientsParams{Pattern: form.LikeEscape(f.Search), MaxRows: maxFound})
+	if !form.Indexable(f.Search) {
+		// Without a trigram the index would be read whole, then every
+		// childminder of the country checked.
+		v.Errors.Add(fields.Search.InputID(), msgSearchTooShort)
+		return renderForm(c, f, v, fiber.StatusUnprocessableEntity)
+	}
+	rows, err := h.q.BOSearchRecipients(c.UserContext(), db.BOSearchRecipientsParams{Pattern: f.Search, MaxRows: maxFound})
 	if err != nil {
 		return err
 	}

@@ -51,6 +51,22 @@ func TestMessageFormErrorsSearchAndEdit(t *testing.T) {
 	if !strings.Contains(res.Text(), "Aucun assistant maternel ne correspond") {
 		t.Errorf("empty search: %s", res.Text())
 	}
+	// Without 3 letters or digits in a row the trigram index has nothing to
+	// look up: refused with a message, nothing searched. "％％％" folds to
+	// "%%%", and "＿" to "_": typed, they are text, never wildcards.
+	for _, typed := range []string{"ab", "...", "a b c", "％％％"} {
+		res = c.Submit("/back-office/messages/nouveau", apptest.Values("recherche", typed, "action", "rechercher"))
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Doc.Find("#erreurs").Text(), "au moins 3 lettres ou chiffres à la suite") ||
+			res.Doc.Find(`input[name="assmat"]`).Length() != 0 {
+			t.Errorf("search %q: %d, %d result(s): %s", typed, res.StatusCode, res.Doc.Find(`input[name="assmat"]`).Length(), res.Doc.Find("#erreurs").Text())
+		}
+	}
+	for _, typed := range []string{"ass＿at", "ass％", "ass\\"} {
+		res = c.Submit("/back-office/messages/nouveau", apptest.Values("recherche", typed, "action", "rechercher"))
+		if res.StatusCode != http.StatusOK || !strings.Contains(res.Text(), "Aucun assistant maternel ne correspond") {
+			t.Errorf("search %q matched as a pattern: %d, %d result(s)", typed, res.StatusCode, res.Doc.Find(`input[name="assmat"]`).Length())
+		}
+	}
 
 	// A general message previewed, then back to the form: as typed.
 	form := apptest.Values("destinataires", "tous", "expediteur", "PMI", "objet", "Fermeture", "texte", "Ligne 1\nLigne 2", "action", "previsualiser")

@@ -140,7 +140,7 @@ const bOSearchRecipients = `-- name: BOSearchRecipients :many
 
 SELECT id, login, nom, prenom, commune
 FROM assmats
-WHERE search_text LIKE (SELECT '%' || extranet_fold($1::text) || '%')
+WHERE search_text LIKE (SELECT extranet_like_contains($1::text))
 ORDER BY nom, prenom, login
 LIMIT $2
 `
@@ -162,8 +162,10 @@ type BOSearchRecipientsRow struct {
 // personal message, and the list of sent messages with their read counts.
 // Childminders whose name, identifier or commune holds the typed text,
 // insensitive to case and accents: search_text is them folded when written
-// (migration 0010), served by its trigram index. The pattern is folded once,
-// in a scalar subquery (see BoSearchAssmats).
+// (migration 0010), served by its trigram index. The caller sends what the
+// agent typed, with 3 letters or digits in a row (form.Indexable); the
+// pattern is folded and escaped once, in a scalar subquery (see
+// BoSearchAssmats).
 func (q *Queries) BOSearchRecipients(ctx context.Context, arg BOSearchRecipientsParams) ([]BOSearchRecipientsRow, error) {
 	rows, err := q.db.Query(ctx, bOSearchRecipients, arg.Pattern, arg.MaxRows)
 	if err != nil {

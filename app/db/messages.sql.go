@@ -384,12 +384,12 @@ WITH found AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id IS NULL
-      AND m.search_text LIKE (SELECT '%' || extranet_fold($8::text) || '%')
+      AND m.search_text LIKE (SELECT extranet_like_contains($8::text))
     UNION ALL
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id = $1::bigint
-      AND m.search_text LIKE (SELECT '%' || extranet_fold($8::text) || '%')
+      AND m.search_text LIKE (SELECT extranet_like_contains($8::text))
 )
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
@@ -442,14 +442,15 @@ type SearchMessagesRow struct {
 // their own trigram index (messages_general_text_idx), her own few personal
 // ones directly: the whole table's index held a million personal
 // messages at L, and a common word matched tens of thousands of them
-// before hers were kept. The caller escapes % _ and \ in what the visitor
-// typed. A query of its own rather than an "OR @pattern = ”" in
-// ListMessages: a generic plan could not use the index through that OR.
-// The pattern is folded in a scalar subquery, which PostgreSQL computes once
-// per execution: once a connection has run the statement five times,
-// PostgreSQL keeps its generic plan, where a bare extranet_fold(@pattern)
-// was computed again for every candidate row (436 for "formation" at L:
-// 0.9 to 1.5 ms against 0.55 ms, and a cost growing with the data).
+// before hers were kept. A query of its own rather than an "OR @pattern =
+// ”" in ListMessages: a generic plan could not use the index through that
+// OR. The caller sends what the visitor typed: the pattern
+// (extranet_like_contains, migration 0012) is folded, then its wildcards
+// escaped, in a scalar subquery, which PostgreSQL computes once per
+// execution: once a connection has run the statement five times,
+// PostgreSQL keeps its generic plan, where a bare call was computed again
+// for every candidate row (436 for "formation" at L: 0.9 to 1.5 ms against
+// 0.55 ms, and a cost growing with the data).
 func (q *Queries) SearchMessages(ctx context.Context, arg SearchMessagesParams) ([]SearchMessagesRow, error) {
 	rows, err := q.db.Query(ctx, searchMessages,
 		arg.AssmatID,
@@ -492,12 +493,12 @@ WITH found AS (
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id IS NULL
-      AND m.search_text LIKE (SELECT '%' || extranet_fold($5::text) || '%')
+      AND m.search_text LIKE (SELECT extranet_like_contains($5::text))
     UNION ALL
     SELECT m.id, m.created_at, m.sender_service, m.subject, m.recipient_assmat_id
     FROM messages m
     WHERE m.recipient_assmat_id = $1::bigint
-      AND m.search_text LIKE (SELECT '%' || extranet_fold($5::text) || '%')
+      AND m.search_text LIKE (SELECT extranet_like_contains($5::text))
 )
 SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,

@@ -70,15 +70,29 @@ func TestValidEmail(t *testing.T) {
 	}
 }
 
-func TestLikeEscape(t *testing.T) {
-	for in, want := range map[string]string{
-		`50%_a\b`:   `50\%\_a\\b`,
-		`100% _x\y`: `100\% \_x\\y`,
-		"météo":     "météo",
-		"":          "",
+func TestIndexable(t *testing.T) {
+	for in, want := range map[string]bool{
+		"mar":      true,
+		"la colle": true,
+		"B0012":    true,
+		"Lévêque":  true,
+		"élé":      true,
+		"１２３":      true, // full-width digits are digits
+		"ab":       false,
+		"a b c":    false,
+		"ab-cd":    false,
+		"...":      false,
+		"％％％":      false,
+		"＿＿＿":      false,
+		`\\`:       false,
+		"   ":      false,
+		"":         false,
+		"l'ab":     false,
+		"x12 y":    true,
+		"ab cd e":  false,
 	} {
-		if got := LikeEscape(in); got != want {
-			t.Errorf("LikeEscape(%q) = %q, want %q", in, got, want)
+		if got := Indexable(in); got != want {
+			t.Errorf("Indexable(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

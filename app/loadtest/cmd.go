@@ -61,9 +61,9 @@ func Main(ctx context.Context, cfg config.Config, args []string, out io.Writer, 
 		logf("app log: %s", *appLog)
 		// Written in batches, as by the app's own command (app/main.go):
 		// a write per request would be measured as the app's.
-		out := logbuf.New(f)
-		defer out.Close()
-		appBase, pool, counts, stop, err := startApp(ctx, cfg, url, slog.New(slog.NewTextHandler(out, nil)))
+		appOut := logbuf.New(f)
+		defer appOut.Close()
+		appBase, pool, counts, stop, err := startApp(ctx, cfg, url, slog.New(slog.NewTextHandler(appOut, nil)))
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/departement06/extranet-assmat/app/db"
-	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/components"
 )
 
@@ -35,7 +34,7 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) 
 		}
 	case lq.Sort == components.MessagesSortDate && lq.Desc:
 		found, err := q.SearchMessagesNewest(ctx, db.SearchMessagesNewestParams{
-			AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), RowLimit: PageSize, RowOffset: offset,
+			AssmatID: assmatID, Archived: lq.Archived, Pattern: lq.Search, RowLimit: PageSize, RowOffset: offset,
 		})
 		if err != nil {
 			return List{Query: lq}, err
@@ -45,7 +44,7 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) 
 		}
 	default:
 		found, err := q.SearchMessages(ctx, db.SearchMessagesParams{
-			AssmatID: assmatID, Archived: lq.Archived, Pattern: form.LikeEscape(lq.Search), Sort: sortKeys[lq.Sort], Descending: lq.Desc,
+			AssmatID: assmatID, Archived: lq.Archived, Pattern: lq.Search, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
 			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 		})
 		if err != nil {
