@@ -7,12 +7,20 @@
 -- (migration 0010), served by its trigram index. The caller sends what the
 -- agent typed, with 3 letters or digits in a row (form.Indexable); the
 -- pattern is folded and escaped once, in a scalar subquery (see
--- BoSearchAssmats).
+-- BoSearchAssmats). At most max_matches are read, then sorted: sorting every
+-- match of a common name took 14 ms ("martin") to 35 ms ("mar") at L, for a
+-- list that past max_rows asks to refine anyway. The caller asks one more
+-- than it shows: more says "refine".
+WITH matches AS (
+    SELECT id, login, nom, prenom, commune
+    FROM assmats
+    WHERE search_text LIKE (SELECT extranet_like_contains(@pattern::text))
+    LIMIT sqlc.arg(max_matches)::int
+)
 SELECT id, login, nom, prenom, commune
-FROM assmats
-WHERE search_text LIKE (SELECT extranet_like_contains(@pattern::text))
+FROM matches
 ORDER BY nom, prenom, login
-LIMIT @max_rows;
+LIMIT sqlc.arg(max_rows)::int;
 
 -- name: BOGetRecipient :one
 -- The childminder a personal message goes to, as the form shows her.

@@ -14,8 +14,12 @@ import (
 )
 
 // maxFound bounds a search's results: the agent narrows her search rather
-// than scrolls through thousands of radios.
+// than scrolls through thousands of radios. Past it the form says so.
 const maxFound = 20
+
+// maxMatches bounds what a search reads before sorting (BOSearchRecipients):
+// past maxFound the form asks to refine, whichever 20 it lists.
+const maxMatches = 200
 
 // titleForm is the form's title.
 const titleForm = "Écrire un message"
@@ -59,9 +63,12 @@ func (h *Handlers) search(c *fiber.Ctx, f Form) error {
 		v.Errors.Add(fields.Search.InputID(), msgSearchTooShort)
 		return renderForm(c, f, v, fiber.StatusUnprocessableEntity)
 	}
-	rows, err := h.q.BOSearchRecipients(c.UserContext(), db.BOSearchRecipientsParams{Pattern: f.Search, MaxRows: maxFound})
+	rows, err := h.q.BOSearchRecipients(c.UserContext(), db.BOSearchRecipientsParams{Pattern: f.Search, MaxMatches: maxMatches, MaxRows: maxFound + 1})
 	if err != nil {
 		return err
+	}
+	if len(rows) > maxFound {
+		rows, v.TooMany = rows[:maxFound], true
 	}
 	for _, r := range rows {
 		v.Found = append(v.Found, Recipient{ID: r.ID, Login: r.Login, Nom: r.Nom, Prenom: r.Prenom, Commune: r.Commune})

@@ -1,6 +1,7 @@
 package bomessages_test
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -93,5 +94,36 @@ func TestMessageFormErrorsSearchAndEdit(t *testing.T) {
 	env.ExactlyEmails(0)
 	if res := c.Get("/back-office/messages?envoye=1"); !strings.Contains(res.Text(), "Votre message a été envoyé.") {
 		t.Errorf("no notice after sending")
+	}
+}
+
+// A search matching more childminders than the form lists (20) lists 20,
+// sorted by name, and says to refine; 20 exactly list them all, without a
+// word. Plain and htmx.
+func TestRecipientSearchSaysWhenMoreMatch(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	c := agent(t, env)
+	if _, err := env.Pool.Exec(context.Background(), `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
+		adresse, code_postal, commune)
+		SELECT 'R' || lpad(i::text, 5, '0'), 'Madame', CASE WHEN i <= 20 THEN 'VINGTAINE' ELSE 'FOULE' END, 'Prénom ' || lpad(i::text, 2, '0'),
+		       '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice'
+		FROM generate_series(1, 45) i`); err != nil {
+		t.Fatal(err)
+	}
+	for _, htmx := range []bool{false, true} {
+		res := c.Submit("/back-office/messages/nouveau", apptest.Values("destinataires", "une", "recherche", "foule", "action", "rechercher"), apptest.HTMXIf(htmx)...)
+		choices := res.Doc.Find(`input[name="assmat"]`)
+		status := res.Doc.Find(`[role="status"]`).Text()
+		if res.StatusCode != http.StatusOK || choices.Length() != 20 || !strings.Contains(status, "Plus de 20 assistants maternels correspondent") {
+			t.Errorf("htmx=%v, 25 matches: %d, %d choices, status %q", htmx, res.StatusCode, choices.Length(), status)
+		}
+		if first := strings.TrimSpace(res.Doc.Find(`label[for="message-assmat"]`).Text()); !strings.Contains(first, "FOULE") || !strings.Contains(first, "Prénom 21") {
+			t.Errorf("htmx=%v: the first choice is %q, want FOULE Prénom 21 (sorted by name)", htmx, first)
+		}
+		res = c.Submit("/back-office/messages/nouveau", apptest.Values("destinataires", "une", "recherche", "vingtaine", "action", "rechercher"), apptest.HTMXIf(htmx)...)
+		if n := res.Doc.Find(`input[name="assmat"]`).Length(); n != 20 || strings.Contains(res.Text(), "Plus de 20") {
+			t.Errorf("htmx=%v, 20 matches: %d choices, %q", htmx, n, res.Doc.Find(`[role="status"]`).Text())
+		}
 	}
 }

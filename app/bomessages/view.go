@@ -32,6 +32,8 @@ type FormView struct {
 	// Searched: a search ran; Found is what it found.
 	Searched bool
 	Found    []Recipient
+	// TooMany: more than the listed ones matched.
+	TooMany bool
 	// Chosen is the childminder the form names (RecipientID), when known.
 	Chosen *Recipient
 }
@@ -50,6 +52,7 @@ func FormProps(f Form, v FormView) components.BackOfficeMessageFormProps {
 		ToOne:       radio(components.MessageToOne, "Un assistant maternel (message personnel, notifié par courriel)"),
 		Search:      fields.Search.Field(f.Search, v.Errors.For(fields.Search.InputID())),
 		Searched:    v.Searched,
+		TooMany:     v.TooMany,
 		ChoiceLabel: fields.Recipient.Label,
 		Sender:      fields.Sender.Field(f.Sender, v.Errors.For(fields.Sender.InputID())),
 		Subject:     fields.Subject.Field(f.Subject, v.Errors.For(fields.Subject.InputID())),

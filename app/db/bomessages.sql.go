@@ -138,16 +138,22 @@ func (q *Queries) BOMarkMessageSender(ctx context.Context, arg BOMarkMessageSend
 
 const bOSearchRecipients = `-- name: BOSearchRecipients :many
 
+WITH matches AS (
+    SELECT id, login, nom, prenom, commune
+    FROM assmats
+    WHERE search_text LIKE (SELECT extranet_like_contains($2::text))
+    LIMIT $3::int
+)
 SELECT id, login, nom, prenom, commune
-FROM assmats
-WHERE search_text LIKE (SELECT extranet_like_contains($1::text))
+FROM matches
 ORDER BY nom, prenom, login
-LIMIT $2
+LIMIT $1::int
 `
 
 type BOSearchRecipientsParams struct {
-	Pattern string
-	MaxRows int32
+	MaxRows    int32
+	Pattern    string
+	MaxMatches int32
 }
 
 type BOSearchRecipientsRow struct {
@@ -165,9 +171,12 @@ type BOSearchRecipientsRow struct {
 // (migration 0010), served by its trigram index. The caller sends what the
 // agent typed, with 3 letters or digits in a row (form.Indexable); the
 // pattern is folded and escaped once, in a scalar subquery (see
-// BoSearchAssmats).
+// BoSearchAssmats). At most max_matches are read, then sorted: sorting every
+// match of a common name took 14 ms ("martin") to 35 ms ("mar") at L, for a
+// list that past max_rows asks to refine anyway. The caller asks one more
+// than it shows: more says "refine".
 func (q *Queries) BOSearchRecipients(ctx context.Context, arg BOSearchRecipientsParams) ([]BOSearchRecipientsRow, error) {
-	rows, err := q.db.Query(ctx, bOSearchRecipients, arg.Pattern, arg.MaxRows)
+	rows, err := q.db.Query(ctx, bOSearchRecipients, arg.MaxRows, arg.Pattern, arg.MaxMatches)
 	if err != nil {
 		return nil, err
 	}

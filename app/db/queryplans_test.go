@@ -180,7 +180,7 @@ func planCases(d planData) []planCase {
 		{name: "back office: her agréments", query: "BoAssmatAgrements", args: map[string]any{"Login": d.login}},
 		{name: "back office: her children", query: "BoAssmatChildren", args: map[string]any{"Login": d.login, "Today": d.today, "MaxRows": int32(200)}},
 		{name: "back office: her messages", query: "BoAssmatMessages", args: map[string]any{"Login": d.login, "MaxRows": int32(10)}},
-		{name: "back office: message recipient search", query: "BOSearchRecipients", args: map[string]any{"Pattern": d.nom, "MaxRows": int32(20)}},
+		{name: "back office: message recipient search", query: "BOSearchRecipients", args: map[string]any{"Pattern": d.nom, "MaxMatches": int32(200), "MaxRows": int32(21)}},
 		{name: "back office: message recipient", query: "BOGetRecipient", args: map[string]any{"ID": d.assmat}},
 		{name: "back office: sent messages", query: "BOListSentMessages", args: map[string]any{"PageSize": int32(20), "PageOffset": int32(0)}},
 		{name: "back office: sent messages, page 10", query: "BOListSentMessages", args: map[string]any{"PageSize": int32(20), "PageOffset": int32(180)}},

@@ -1,6 +1,7 @@
 package gallery
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,6 +51,8 @@ func boMessagesStates() []State {
 		form("vide", "Vide", bomessages.Form{}, bomessages.FormView{}),
 		form("recherche", "Résultats de la recherche d'un assistant maternel", bomessages.Form{To: components.MessageToOne, Search: "dupont"},
 			bomessages.FormView{Searched: true, Found: found}),
+		form("recherche-trop", "Recherche de plus de 20 résultats", bomessages.Form{To: components.MessageToOne, Search: "martin"},
+			bomessages.FormView{Searched: true, Found: manyFound(), TooMany: true}),
 		form("recherche-vide", "Recherche sans résultat", bomessages.Form{To: components.MessageToOne, Search: "zzz"}, bomessages.FormView{Searched: true}),
 		form("choisie", "Assistant maternel choisi (retour de l'aperçu)", typed, bomessages.FormView{Chosen: &found[0]}),
 		form("erreurs", "ENVOYER avec des erreurs", wrong, bomessages.FormView{Errors: wrong.Validate()}),
@@ -59,4 +62,13 @@ func boMessagesStates() []State {
 			Render: components.BackOfficeMessagePreviewPage(bomessages.PreviewProps(bomessages.Form{To: components.MessageToAll, Sender: typed.Sender,
 				Subject: "Fermeture des services le 24 décembre", Body: "Les services seront fermés."}, nil, at)), Path: components.BackOfficeMessagesNew, BackOffice: true},
 	}
+}
+
+// manyFound is a full list of a search's results (20), when more matched.
+func manyFound() []bomessages.Recipient {
+	out := make([]bomessages.Recipient, 20)
+	for i := range out {
+		out[i] = bomessages.Recipient{ID: int64(10 + i), Login: strconv.Itoa(100100 + i), Nom: "MARTIN", Prenom: "Prénom " + strconv.Itoa(i+1), Commune: "Nice"}
+	}
+	return out
 }
