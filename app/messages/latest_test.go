@@ -2,7 +2,6 @@ package messages_test
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"testing"
 
@@ -109,14 +108,7 @@ func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
 func seedMailbox(t *testing.T, pool *pgxpool.Pool) int64 {
 	t.Helper()
 	ctx := context.Background()
-	var her, other int64
-	for i, dest := range []*int64{&her, &other} {
-		if err := pool.QueryRow(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
-			adresse, code_postal, commune) VALUES ($1, 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice')
-			RETURNING id`, fmt.Sprintf("L%05d", i)).Scan(dest); err != nil {
-			t.Fatal(err)
-		}
-	}
+	her, other := insertAssmat(t, pool, "L00000"), insertAssmat(t, pool, "L00001")
 	// 130 general messages (every third at the same instant as the one
 	// before), 25 of hers, 25 of the other's.
 	if _, err := pool.Exec(ctx, `INSERT INTO messages (sender_service, subject, body, recipient_assmat_id, created_at)
@@ -182,4 +174,16 @@ func TestTheNewestSearchAgreesWithTheSortedSearch(t *testing.T) {
 			}
 		}
 	}
+}
+
+// insertAssmat adds a childminder of that identifier; returns her id.
+func insertAssmat(t *testing.T, pool *pgxpool.Pool, login string) int64 {
+	t.Helper()
+	var id int64
+	if err := pool.QueryRow(context.Background(), `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
+		adresse, code_postal, commune) VALUES ($1, 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice')
+		RETURNING id`, login).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

@@ -1,4 +1,4 @@
-package messages
+package messages_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/departement06/extranet-assmat/app/db"
+	"github.com/departement06/extranet-assmat/app/messages"
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -21,12 +22,7 @@ func TestLoadListAnswersEachOrder(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	pool := pgtest.Pool(t)
-	var her int64
-	if err := pool.QueryRow(ctx, `INSERT INTO assmats (login, civilite, nom, prenom, date_naissance, situation_familiale,
-		adresse, code_postal, commune) VALUES ('S00001', 'Madame', 'NOM', 'Prénom', '1980-01-01', 'Célibataire', '1 rue', '06000', 'Nice')
-		RETURNING id`).Scan(&her); err != nil {
-		t.Fatal(err)
-	}
+	her := insertAssmat(t, pool, "S00001")
 	// Subjects out of date order, so that each sort gives another order.
 	subjects := []string{"Canicule : B", "Canicule : D", "Canicule : A", "Canicule : C", "Autre chose"}
 	for i, s := range subjects {
@@ -37,20 +33,20 @@ func TestLoadListAnswersEachOrder(t *testing.T) {
 	}
 	q := db.New(pool)
 	for _, c := range []struct {
-		lq   ListQuery
+		lq   messages.ListQuery
 		want []string
 	}{
-		{ListQuery{Search: "canicule", Sort: components.MessagesSortDate, Desc: true, Page: 1}, []string{"Canicule : C", "Canicule : A", "Canicule : D", "Canicule : B"}},
-		{ListQuery{Search: "canicule", Sort: components.MessagesSortDate, Desc: false, Page: 1}, []string{"Canicule : B", "Canicule : D", "Canicule : A", "Canicule : C"}},
-		{ListQuery{Search: "canicule", Sort: components.MessagesSortSubject, Desc: false, Page: 1}, []string{"Canicule : A", "Canicule : B", "Canicule : C", "Canicule : D"}},
-		{ListQuery{Search: "canicule", Sort: components.MessagesSortSubject, Desc: true, Page: 1}, []string{"Canicule : D", "Canicule : C", "Canicule : B", "Canicule : A"}},
-		{ListQuery{Search: "canicule", Sort: components.MessagesSortDate, Desc: true, Page: 1, Archived: true}, nil},
-		{ListQuery{Search: "can＿cule", Sort: components.MessagesSortDate, Desc: true, Page: 1}, nil},
-		{ListQuery{Search: "can＿cule", Sort: components.MessagesSortDate, Desc: false, Page: 1}, nil},
-		{ListQuery{Sort: components.MessagesSortDate, Desc: false, Page: 1}, append([]string{}, subjects...)},
-		{ListQuery{Sort: components.MessagesSortDate, Desc: true, Page: 1}, []string{"Autre chose", "Canicule : C", "Canicule : A", "Canicule : D", "Canicule : B"}},
+		{messages.ListQuery{Search: "canicule", Sort: components.MessagesSortDate, Desc: true, Page: 1}, []string{"Canicule : C", "Canicule : A", "Canicule : D", "Canicule : B"}},
+		{messages.ListQuery{Search: "canicule", Sort: components.MessagesSortDate, Desc: false, Page: 1}, []string{"Canicule : B", "Canicule : D", "Canicule : A", "Canicule : C"}},
+		{messages.ListQuery{Search: "canicule", Sort: components.MessagesSortSubject, Desc: false, Page: 1}, []string{"Canicule : A", "Canicule : B", "Canicule : C", "Canicule : D"}},
+		{messages.ListQuery{Search: "canicule", Sort: components.MessagesSortSubject, Desc: true, Page: 1}, []string{"Canicule : D", "Canicule : C", "Canicule : B", "Canicule : A"}},
+		{messages.ListQuery{Search: "canicule", Sort: components.MessagesSortDate, Desc: true, Page: 1, Archived: true}, nil},
+		{messages.ListQuery{Search: "can＿cule", Sort: components.MessagesSortDate, Desc: true, Page: 1}, nil},
+		{messages.ListQuery{Search: "can＿cule", Sort: components.MessagesSortDate, Desc: false, Page: 1}, nil},
+		{messages.ListQuery{Sort: components.MessagesSortDate, Desc: false, Page: 1}, append([]string{}, subjects...)},
+		{messages.ListQuery{Sort: components.MessagesSortDate, Desc: true, Page: 1}, []string{"Autre chose", "Canicule : C", "Canicule : A", "Canicule : D", "Canicule : B"}},
 	} {
-		l, err := loadList(ctx, q, her, c.lq)
+		l, err := messages.LoadList(ctx, q, her, c.lq)
 		if err != nil {
 			t.Fatal(err)
 		}

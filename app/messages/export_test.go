@@ -1,0 +1,4 @@
+package messages
+
+// LoadList is loadList, for the external tests.
+var LoadList = loadList
