@@ -18,12 +18,19 @@
 -- order until 201 match, which it did at L for a pattern it judged common:
 -- cheaper then ("mar" 1.0 ms against 5.0 through the index), but a whole
 -- table's read (230,000 rows) when the guess is wrong. The index is always
--- used; its worst case is a bitmap of one common trigram.
+-- used; its worst case is a bitmap of one common trigram (a pattern with
+-- none reads nothing: see the one-time filter).
 WITH matches AS (
     SELECT a.login, a.civilite, a.nom, a.prenom, a.code_postal, a.commune,
            (a.password_hash IS NOT NULL)::bool AS has_password, a.must_change_password
     FROM assmats a
     WHERE a.search_text LIKE (SELECT extranet_like_contains(sqlc.arg(pattern)::text))
+      -- A pattern without 3 letters or digits in a row once folded (the
+      -- modifier letters of "ʼʼʼ" fold to apostrophes) gives pg_trgm no
+      -- trigram: GIN would read its whole index, and every row be checked.
+      -- form.Indexable keeps most of them out in Go; this one-time filter,
+      -- judged by the database's own rules, stops the rest before any scan.
+      AND (SELECT extranet_fold(sqlc.arg(pattern)::text) ~ '[[:alnum:]]{3}')
     LIMIT sqlc.arg(max_matches)::int
 )
 SELECT m.login, m.civilite, m.nom, m.prenom, m.code_postal, m.commune, m.has_password, m.must_change_password,

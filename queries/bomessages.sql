@@ -15,6 +15,8 @@ WITH matches AS (
     SELECT id, login, nom, prenom, commune
     FROM assmats
     WHERE search_text LIKE (SELECT extranet_like_contains(@pattern::text))
+      -- No trigram, no scan (see BoSearchAssmats).
+      AND (SELECT extranet_fold(@pattern::text) ~ '[[:alnum:]]{3}')
     LIMIT sqlc.arg(max_matches)::int
 )
 SELECT id, login, nom, prenom, commune

@@ -2,8 +2,11 @@ package boassmats_test
 
 import (
 	"context"
+	"fmt"
+	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -56,13 +59,45 @@ func TestSearchUsesTheTrigramIndex(t *testing.T) {
 		t.Fatalf("the query is not the index's expression: %s", sql)
 	}
 	for _, mode := range []string{"auto", "force_generic_plan"} {
-		plan := explain(t, pool, mode, sql)
+		plan := explain(t, pool, mode, sql, "", "0", "20", literal("etienne"), "201")
 		if !strings.Contains(plan, "assmats_search_text_idx") || strings.Contains(plan, "Seq Scan") {
 			t.Errorf("%s: the search is not served by assmats_search_text_idx:\n%s", mode, plan)
 		}
 		t.Logf("plan (%s):\n%s", mode, plan)
 	}
+	// A pattern that passes form.Indexable but folds to no letter or digit
+	// ("ʼ" is a modifier letter, folded to an apostrophe) finds no one and
+	// reads nothing, in this search and in the message recipient's: the
+	// one-time filter stops the statement before the index is read
+	// (EXPLAIN ANALYZE: "never executed").
+	q := db.New(pool)
+	for _, typed := range []string{"ʼʼʼ", "ːːː"} {
+		rows, err := q.BoSearchAssmats(ctx, db.BoSearchAssmatsParams{Pattern: typed, RowLimit: 20, MaxMatches: 201})
+		if err != nil || len(rows) != 0 {
+			t.Fatalf("%q: %d rows, %v", typed, len(rows), err)
+		}
+		recipients, err := q.BOSearchRecipients(ctx, db.BOSearchRecipientsParams{Pattern: typed, MaxMatches: 200, MaxRows: 21})
+		if err != nil || len(recipients) != 0 {
+			t.Fatalf("%q, recipients: %d rows, %v", typed, len(recipients), err)
+		}
+		rec.mu.Lock()
+		recipientsSQL := rec.sql
+		rec.mu.Unlock()
+		for _, mode := range []string{"force_custom_plan", "force_generic_plan"} {
+			for _, plan := range []string{
+				explain(t, pool, mode, sql, "ANALYZE, ", "0", "20", literal(typed), "201"),
+				explain(t, pool, mode, recipientsSQL, "ANALYZE, ", "21", literal(typed), "200"),
+			} {
+				if !strings.Contains(plan, "One-Time Filter") || !regexp.MustCompile(`Bitmap Index Scan on assmats_search_text_idx.*never executed`).MatchString(plan) {
+					t.Errorf("%q, %s: the index is read:\n%s", typed, mode, plan)
+				}
+			}
+		}
+	}
 }
+
+// literal is s as an SQL string literal.
+func literal(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 // lastQuery records the SQL of the last query a pool runs.
 type lastQuery struct {
@@ -78,9 +113,13 @@ func (l *lastQuery) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.Trac
 }
 func (l *lastQuery) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
 
-// explain is the plan of the search for 'etienne', prepared in SQL in that
-// plan-cache mode, with sequential scans priced out.
-func explain(t *testing.T, pool *pgxpool.Pool, mode, sql string) string {
+// explained numbers explain's prepared statements.
+var explained atomic.Int64
+
+// explain is the plan of a statement for its arguments (SQL literals),
+// prepared in SQL in that plan-cache mode, with sequential scans priced out;
+// options are EXPLAIN's besides the format ("ANALYZE, ").
+func explain(t *testing.T, pool *pgxpool.Pool, mode, sql, options string, args ...string) string {
 	t.Helper()
 	ctx := context.Background()
 	tx, err := pool.Begin(ctx)
@@ -92,12 +131,14 @@ func explain(t *testing.T, pool *pgxpool.Pool, mode, sql string) string {
 			t.Errorf("rollback: %v", err)
 		}
 	}()
-	for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL plan_cache_mode = " + mode, "PREPARE search_" + mode + " AS " + sql} {
+	// A prepared statement outlives the transaction: each call names its own.
+	name := fmt.Sprintf("search_%d", explained.Add(1))
+	for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL plan_cache_mode = " + mode, "PREPARE " + name + " AS " + sql} {
 		if _, err := tx.Exec(ctx, set); err != nil {
 			t.Fatalf("%s: %v", set, err)
 		}
 	}
-	rows, err := tx.Query(ctx, "EXPLAIN EXECUTE search_"+mode+"(0, 20, 'etienne', 201)")
+	rows, err := tx.Query(ctx, "EXPLAIN ("+options+"FORMAT TEXT) EXECUTE "+name+"("+strings.Join(args, ", ")+")")
 	if err != nil {
 		t.Fatal(err)
 	}

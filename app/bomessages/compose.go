@@ -48,7 +48,9 @@ func (h *Handlers) Submit(c *fiber.Ctx) error {
 // search lists the childminders whose name, identifier or commune holds
 // the typed text (insensitive to case and accents, on the trigram index).
 func (h *Handlers) search(c *fiber.Ctx, f Form) error {
-	v := FormView{Searched: true}
+	// Searched only once the query ran: a refused search must not also
+	// say that nobody matched.
+	v := FormView{}
 	if msg := fields.Search.Check(f.Search); msg != "" {
 		v.Errors.Add(fields.Search.InputID(), msg)
 		return renderForm(c, f, v, fiber.StatusUnprocessableEntity)
@@ -67,6 +69,7 @@ func (h *Handlers) search(c *fiber.Ctx, f Form) error {
 	if err != nil {
 		return err
 	}
+	v.Searched = true
 	if len(rows) > maxFound {
 		rows, v.TooMany = rows[:maxFound], true
 	}

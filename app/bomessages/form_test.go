@@ -58,7 +58,7 @@ func TestMessageFormErrorsSearchAndEdit(t *testing.T) {
 	for _, typed := range []string{"ab", "...", "a b c", "％％％"} {
 		res = c.Submit("/back-office/messages/nouveau", apptest.Values("recherche", typed, "action", "rechercher"))
 		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Doc.Find("#erreurs").Text(), "au moins 3 lettres ou chiffres à la suite") ||
-			res.Doc.Find(`input[name="assmat"]`).Length() != 0 {
+			res.Doc.Find(`input[name="assmat"]`).Length() != 0 || strings.Contains(res.Text(), "Aucun assistant maternel ne correspond") {
 			t.Errorf("search %q: %d, %d result(s): %s", typed, res.StatusCode, res.Doc.Find(`input[name="assmat"]`).Length(), res.Doc.Find("#erreurs").Text())
 		}
 	}

@@ -142,6 +142,8 @@ WITH matches AS (
     SELECT id, login, nom, prenom, commune
     FROM assmats
     WHERE search_text LIKE (SELECT extranet_like_contains($2::text))
+      -- No trigram, no scan (see BoSearchAssmats).
+      AND (SELECT extranet_fold($2::text) ~ '[[:alnum:]]{3}')
     LIMIT $3::int
 )
 SELECT id, login, nom, prenom, commune

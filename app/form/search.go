@@ -4,10 +4,13 @@ import "unicode"
 
 // Indexable says whether a trigram index can serve a search for text
 // contained in a column ("contains s", extranet_like_contains): pg_trgm
-// takes its trigrams from runs of letters and digits, so s needs 3 of them
-// in a row ("la colle", "B0012", "Lé…" no). A search without one ("...",
-// "a b", "％％％") gives the index nothing to look up: PostgreSQL would read
-// it whole, then check every row of the table.
+// takes its trigrams from runs of letters and digits of the folded text, so
+// s needs 3 of them in a row ("la colle", "B0012"; not "Lé"). A search
+// without one ("...", "a b", "％％％") gives the index nothing to look up:
+// PostgreSQL would read it whole, then check every row of the table. This
+// is Go's view of letters, for a French message; the queries' one-time
+// filter judges the folded text by the database's rules (a modifier letter
+// such as "ʼ" is a letter here and an apostrophe once folded).
 func Indexable(s string) bool {
 	run := 0
 	for _, r := range s {
