@@ -15,6 +15,9 @@ const (
 	BackOfficeMessagesNew = paths.BackOfficeMessages + "/nouveau"
 	// BackOfficeMessageFormID is the region htmx swaps at each step.
 	BackOfficeMessageFormID = "message-nouveau"
+	// BackOfficeMessageSearchButtonID is "Rechercher": with an id, htmx
+	// gives the focus back to it after the swap replaced it.
+	BackOfficeMessageSearchButtonID = "message-rechercher"
 	// BackOfficeMessagesListID is the sent messages' region (page links).
 	BackOfficeMessagesListID = "messages-envoyes"
 

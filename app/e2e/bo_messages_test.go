@@ -3,6 +3,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -38,6 +39,25 @@ func TestAgentSendsAPersonalMessageSheReceives(t *testing.T) {
 
 		p.Eval(`window.__samePage = "yes"`)
 		p.Click("#message-destinataires-une")
+		// A search that finds no one says so; with JavaScript the region is
+		// swapped in place, the focus comes back to "Rechercher" and the
+		// answer is repeated in the page's live region.
+		p.Fill("#message-recherche", "zzzz")
+		p.Click(`button[value="rechercher"]`)
+		p.WaitFor(`#message-nouveau [role="status"]`)
+		if js {
+			if got := p.Eval(`document.activeElement ? document.activeElement.id : ""`); got != "message-rechercher" {
+				t.Errorf("[%s] focus after the search on %q, want the search button", p.Mode(), got)
+			}
+			said := `document.getElementById("annonces").textContent`
+			for deadline := time.Now().Add(2 * time.Second); !strings.Contains(p.Eval(said), "Aucun assistant maternel ne correspond"); {
+				if time.Now().After(deadline) {
+					t.Errorf("[%s] the live region says %q after the search", p.Mode(), p.Eval(said))
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
 		p.Fill("#message-recherche", "100001")
 		p.Click(`button[value="rechercher"]`)
 		p.WaitFor(`input[name="assmat"]:checked`)

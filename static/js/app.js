@@ -96,6 +96,18 @@
       var add = document.getElementById("ajouter-periode");
       if (add) add.focus();
     }
+    // A swapped region brought a status (a search's answer): repeat it in
+    // the polite live region, since a status that arrives already written is
+    // not reliably announced. (The focus stays on the button that asked:
+    // htmx puts it back on the element of the same id.)
+    var note = document.querySelector("[data-announce]:not([data-announced])");
+    var region = document.getElementById("annonces");
+    if (note && region) {
+      note.setAttribute("data-announced", "");
+      var said = note.textContent.trim();
+      region.textContent = "";
+      setTimeout(function () { region.textContent = said; }, 50);
+    }
     // A confirmation arrived: show it as a modal dialog (focus trapped, Escape closes).
     var dialog = document.querySelector("dialog[data-modal]:not([open])");
     if (dialog) {
