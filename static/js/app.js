@@ -44,6 +44,9 @@
   // Error summaries already in the page were focused when it loaded
   // (autofocus); a later swap must not pull the focus back to them.
   document.querySelectorAll(".error-banner").forEach(function (b) { b.setAttribute("data-focused", ""); });
+  // Statuses already in the page were read with it: a later swap elsewhere
+  // must not announce them again.
+  document.querySelectorAll("[data-announce]").forEach(function (n) { n.setAttribute("data-announced", ""); });
 
   // The page's title before a swap, to restore it when a dialog that came
   // with its own title closes.
