@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/app/httpx"
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -66,10 +67,13 @@ func ParseListQuery(get func(string) string) (ListQuery, bool) {
 	default:
 		q.Desc = defaultDesc(q.Sort)
 	}
-	q.Search = cut(strings.TrimSpace(get(components.MessagesSearchName)), MaxSearch)
+	q.Search = cut(strings.TrimSpace(form.Normalize(get(components.MessagesSearchName))), MaxSearch)
 	page, ok := httpx.Page(get(components.MessagesPageName))
 	q.Page = page
-	return q, ok
+	// A search a keyboard cannot type (NUL, control characters, bytes that
+	// are not UTF-8: a forged address) is a malformed view, a 404 in French;
+	// PostgreSQL would refuse it with an error, a 500.
+	return q, ok && form.Allowed(q.Search, form.Text)
 }
 
 // ParseReturn reads the view a form came from (its "retour" field, a query

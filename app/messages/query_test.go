@@ -61,6 +61,22 @@ func TestMalformedPagesAreRefused(t *testing.T) {
 	}
 }
 
+// A search a keyboard cannot type is a malformed view (a 404 in French, not
+// PostgreSQL's refusal of a NUL or of bytes that are not UTF-8: a 500); an
+// "é" sent decomposed is the composed one.
+func TestSearchWithControlCharactersIsRefused(t *testing.T) {
+	for _, raw := range []string{"%00abc", "abc%00", "%FFabc", "a%01b", "a%0Ab", "a%E2%80%AEb"} {
+		if q, ok := parse("recherche=" + raw); ok {
+			t.Errorf("search %q accepted as %q", raw, q.Search)
+		}
+	}
+	for raw, want := range map[string]string{"m%C3%A9t%C3%A9o": "météo", "me%CC%81te%CC%81o": "météo", "50%25+_": "50% _", "%EF%BC%BF": "＿"} {
+		if q, ok := parse("recherche=" + raw); !ok || q.Search != want {
+			t.Errorf("search %q: %q, %v; want %q", raw, q.Search, ok, want)
+		}
+	}
+}
+
 // A search is cut at MaxSearch characters, never in the middle of one.
 func TestSearchIsBounded(t *testing.T) {
 	q, _ := parse("recherche=" + url.QueryEscape(strings.Repeat("é", MaxSearch+10)))

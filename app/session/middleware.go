@@ -52,21 +52,14 @@ func (m *Manager) Middleware() fiber.Handler {
 			// reads again by itself.
 			page = nil
 		}
+		// Idle, too old, or older than the password's last change (which
+		// ends every session opened before it). No delete here: reading a
+		// page never writes; the clean-up removes the row.
+		if why := m.ended(signed); why != "" {
+			m.forget(c, why)
+			return c.Next()
+		}
 		now := m.cfg.Now()
-		if now.Sub(signed.SeenAt) > m.cfg.Idle {
-			// No delete here: reading a page never writes; the clean-up removes the row.
-			m.forget(c, NoticeInactivity)
-			return c.Next()
-		}
-		if now.Sub(signed.LoginAt) > m.cfg.MaxAge {
-			m.forget(c, NoticeSessionEnded)
-			return c.Next()
-		}
-		if changedAt := signed.PasswordChangedAt; changedAt != nil && changedAt.After(signed.LoginAt) {
-			// The password changed after this login: every older session ends.
-			m.forget(c, NoticeSessionEnded)
-			return c.Next()
-		}
 		c.Locals(localsUser+m.cfg.Cookie, signed.User)
 		if page != nil {
 			c.Locals(localsPage, page)

@@ -2,10 +2,13 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
+
+	"github.com/departement06/extranet-assmat/app/session"
 
 	"github.com/departement06/extranet-assmat/components"
 	"github.com/departement06/extranet-assmat/components/paths"
@@ -25,28 +28,47 @@ const importBodyLimit = 51 << 20
 const slowTransfer = 10 * time.Minute
 
 // limitBodies sets each request's body limit from its headers alone, before
-// a byte of the body is read: the back office's document forms may send
-// uploadBodyLimit, every other request bodyLimit. Fiber has one BodyLimit
-// for the whole server; raising it for the uploads would otherwise let any
+// a byte of the body is read: a signed-in agent may send uploadBodyLimit to
+// the back office's document forms and importBodyLimit to the Genesis
+// import, every other request bodyLimit. Fiber has one BodyLimit for the
+// whole server; raising it for the uploads would otherwise let any
 // anonymous request make the server read and hold 11 MB. An oversized
 // announced body gets the French 413 without being read.
-func limitBodies(app *fiber.App) {
+//
+// The route alone is not enough: fasthttp reserves the announced length at
+// once, so 20 anonymous connections announcing 51 MB to the import, then
+// sending nothing, held 1.3 GB for up to 10 minutes (an outside review). The
+// agent's session is checked first, its cookie's presence then its one
+// statement, as the session middleware would judge it.
+func limitBodies(app *fiber.App, agents *session.Manager) {
+	agent := func(h *fasthttp.RequestHeader) bool {
+		raw := h.Cookie(agents.WireName())
+		if len(raw) == 0 {
+			return false
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), agentCheckTimeout)
+		defer cancel()
+		return agents.Open(ctx, string(raw))
+	}
 	app.Server().HeaderReceived = func(h *fasthttp.RequestHeader) fasthttp.RequestConfig {
-		if importRoute(h.Method(), h.RequestURI()) {
+		switch method, uri := h.Method(), h.RequestURI(); {
+		case importRoute(method, uri) && agent(h):
 			return fasthttp.RequestConfig{MaxRequestBodySize: importBodyLimit, ReadTimeout: slowTransfer}
-		}
-		if exportRoute(h.Method(), h.RequestURI()) {
+		case exportRoute(method, uri):
 			return fasthttp.RequestConfig{MaxRequestBodySize: bodyLimit, WriteTimeout: slowTransfer}
-		}
-		if uploadRoute(h.Method(), h.RequestURI()) {
+		case uploadRoute(method, uri) && agent(h):
 			return fasthttp.RequestConfig{MaxRequestBodySize: uploadBodyLimit}
 		}
 		return fasthttp.RequestConfig{MaxRequestBodySize: bodyLimit}
 	}
 }
 
-// smallBodies is the same rule inside the app, for a body that reached it
-// some other way (a test's app.Test, which skips the server's header hook).
+// agentCheckTimeout bounds the session's statement run from the headers.
+const agentCheckTimeout = 2 * time.Second
+
+// smallBodies is the same limits inside the app, for a body that reached it
+// some other way (a test's app.Test, which skips the server's header hook);
+// the routes themselves ask for the agent's session.
 func smallBodies(c *fiber.Ctx) error {
 	method, uri, size := c.Request().Header.Method(), c.Request().URI().RequestURI(), len(c.Request().Body())
 	switch {

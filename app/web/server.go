@@ -83,7 +83,7 @@ func New(ctx context.Context, d Deps) (*fiber.App, error) {
 	app.Use(accessLog(d.Log))
 	app.Use(recover.New())
 	app.Use(securityHeaders(https))
-	limitBodies(app)
+	limitBodies(app, agentSessions)
 	app.Use(smallBodies)
 	app.Use(httpx.SecureCookies(https))
 	// Each feature owns its notices' keys and French texts; httpx carries them.
