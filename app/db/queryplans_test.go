@@ -272,7 +272,11 @@ func TestQueryPlans(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := explainer{conn: conn.Conn(), partial: partial}
+	leading, err := leadingColumns(ctx, conn.Conn())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := explainer{conn: conn.Conn(), partial: partial, leading: leading}
 	for _, c := range cases {
 		st, ok := statements[c.query]
 		if !ok {
@@ -502,10 +506,34 @@ func partialIndexes(ctx context.Context, conn *pgx.Conn) (map[string]bool, error
 	return out, nil
 }
 
+// leadingColumns names each index's first column (indexes on an
+// expression first are left out).
+func leadingColumns(ctx context.Context, conn *pgx.Conn) (map[string]string, error) {
+	rows, err := conn.Query(ctx, `SELECT i.indexrelid::regclass::text, a.attname::text
+		FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+		WHERE i.indkey[0] <> 0`)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for rows.Next() {
+		var index, column string
+		if err := rows.Scan(&index, &column); err != nil {
+			return nil, err
+		}
+		out[index] = column
+	}
+	return out, rows.Err()
+}
+
 // explainer plans prepared statements on one connection.
 type explainer struct {
 	conn    *pgx.Conn
 	partial map[string]bool
+	// leading is each index's first column: a condition without it reads
+	// the whole index (a btree on (assmat_id, message_id) searched by
+	// message_id alone), however precise it looks.
+	leading map[string]string
 }
 
 // planNode is a node of EXPLAIN (FORMAT JSON).
@@ -658,6 +686,10 @@ func (e explainer) inspect(root planNode) []string {
 				out = append(out, "Seq Scan on "+on)
 			}
 		case "Index Scan", "Index Only Scan", "Bitmap Index Scan":
+			if first := e.leading[n.Index]; !small && first != "" && n.IndexCond != "" &&
+				!regexp.MustCompile(`\b`+regexp.QuoteMeta(first)+`\b`).MatchString(n.IndexCond) {
+				out = append(out, fmt.Sprintf("%s of all of %s, whose first column %s its condition does not give: %s", n.NodeType, n.Index, first, n.IndexCond))
+			}
 			// A partial index read whole reads its own rows: fine while
 			// they are few (the general messages), not when they grow
 			// with a table.
