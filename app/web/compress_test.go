@@ -3,11 +3,14 @@ package web_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"io"
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/departement06/extranet-assmat/app/apptest"
+	"github.com/departement06/extranet-assmat/app/db"
 )
 
 // Pages are gzipped at the fastest level when the browser accepts gzip
@@ -68,5 +71,25 @@ func TestSmallPagesAreNotCompressed(t *testing.T) {
 	res := env.Client().Get("/connexion", apptest.Header{Name: "Accept-Encoding", Value: "gzip"})
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "" || len(res.Body) >= 4<<10 {
 		t.Errorf("login page: %d, Content-Encoding %q, %d bytes", res.StatusCode, res.Header.Get("Content-Encoding"), len(res.Body))
+	}
+}
+
+// A downloaded document is sent as stored, gzip accepted or not: it is
+// compressed already (a PDF, an ODT, a DOCX, an XLSX), up to 10 MB.
+func TestDocumentsAreNotRecompressed(t *testing.T) {
+	t.Parallel()
+	env := apptest.New(t)
+	content := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("0123456789 stream endstream\n"), 4096)...)
+	id, err := db.New(env.Pool).CreateDocumentFile(context.Background(), db.CreateDocumentFileParams{
+		Title: "Grand guide", FileName: "guide.pdf", FileType: "application/pdf", FileContent: content, Position: 98})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := env.Client()
+	c.Login("100001", "Demo-assmat1")
+	res := c.Get("/documents-utiles/"+strconv.FormatInt(id, 10)+"/fichier", apptest.Header{Name: "Accept-Encoding", Value: "gzip"})
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != "" || !bytes.Equal([]byte(res.Body), content) {
+		t.Errorf("a %d-byte PDF with gzip accepted: %d, Content-Encoding %q, %d bytes", len(content), res.StatusCode,
+			res.Header.Get("Content-Encoding"), len(res.Body))
 	}
 }
