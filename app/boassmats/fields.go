@@ -13,5 +13,5 @@ const MaxSearch = 100
 var searchFields = struct{ Query form.Spec }{
 	Query: form.Spec{Name: components.BoAssmatsSearchName, ID: components.BoAssmatsSearchID, Label: "Nom, identifiant ou commune",
 		Type: "search", Max: MaxSearch, Autocomplete: "off",
-		Hint: "Au moins 3 lettres ou chiffres à la suite, ou un identifiant complet. Les majuscules et les accents ne comptent pas."},
+		Hint: "Un identifiant complet, ou " + form.IndexableRule + " d'un nom ou d'une commune. Les majuscules et les accents ne comptent pas."},
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/departement06/extranet-assmat/app/form"
 	"github.com/departement06/extranet-assmat/app/paris"
 	"github.com/departement06/extranet-assmat/components"
 )
@@ -45,7 +46,7 @@ func SearchProps(v SearchView) components.BoAssmatsSearchProps {
 			" » : précisez la recherche (nom et prénom, identifiant ou commune)."
 	case len(v.Found) == 0 && v.Query.Short():
 		r.Message = "Aucun assistant maternel n'a l'identifiant « " + q + " ». Pour chercher un nom ou une commune, " +
-			"saisissez au moins 3 lettres ou chiffres à la suite."
+			"saisissez " + form.IndexableRule + "."
 	case len(v.Found) == 0:
 		r.Message = "Aucun assistant maternel ne correspond à « " + q + " »."
 	default:

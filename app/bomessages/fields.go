@@ -23,8 +23,10 @@ const (
 	msgMissingTo        = "Veuillez choisir les destinataires du message."
 	msgMissingRecipient = "Veuillez chercher et choisir l'assistant maternel à qui écrire."
 	msgUnknownRecipient = "Cet assistant maternel n'existe plus : veuillez le chercher à nouveau."
-	msgSearchTooShort   = "Veuillez saisir au moins 3 lettres ou chiffres à la suite : un nom, un identifiant ou une commune."
 )
+
+// msgSearchTooShort refuses a search the trigram index cannot serve.
+var msgSearchTooShort = "Veuillez saisir " + form.IndexableRule + " : un nom, un identifiant ou une commune."
 
 // fields are the inputs of "Écrire un message", each defined once: name,
 // id, label, limit and messages serve the parsing, the validation and the
@@ -33,7 +35,7 @@ var fields = struct{ To, Recipient, Search, Sender, Subject, Body form.Spec }{
 	To:        form.Spec{Name: "destinataires", ID: "message-destinataires", Label: "Destinataires", Required: true, Missing: msgMissingTo},
 	Recipient: form.Spec{Name: "assmat", ID: "message-assmat", Label: "Assistant maternel destinataire", Missing: msgMissingRecipient},
 	Search: form.Spec{Name: "recherche", ID: "message-recherche", Label: "Rechercher un assistant maternel", Chars: form.Name,
-		Max: MaxSearch, Hint: "Nom, prénom, identifiant ou commune (au moins 3 lettres ou chiffres à la suite), sans tenir compte des accents."},
+		Max: MaxSearch, Hint: "Nom, prénom, identifiant ou commune (" + form.IndexableRule + "), sans tenir compte des accents."},
 	Sender: form.Spec{Name: "expediteur", ID: "message-expediteur", Label: "Service expéditeur", Required: true, Max: MaxSender,
 		Hint: "Tel que l'assistant maternel le verra, par exemple « Service de PMI »."},
 	Subject: form.Spec{Name: "objet", ID: "message-objet-saisi", Label: "Objet", Required: true, Max: MaxSubject},

@@ -1,6 +1,17 @@
 package form
 
-import "unicode"
+import (
+	"strconv"
+	"unicode"
+)
+
+// IndexableRun is how many letters or digits in a row a search needs for a
+// trigram index to serve it (see Indexable).
+const IndexableRun = 3
+
+// IndexableRule states IndexableRun for the French messages and hints that
+// ask for it ("au moins 3 lettres ou chiffres à la suite").
+var IndexableRule = "au moins " + strconv.Itoa(IndexableRun) + " lettres ou chiffres à la suite"
 
 // Indexable says whether a trigram index can serve a search for text
 // contained in a column ("contains s", extranet_like_contains): pg_trgm
@@ -18,7 +29,7 @@ func Indexable(s string) bool {
 			run = 0
 			continue
 		}
-		if run++; run == 3 {
+		if run++; run == IndexableRun {
 			return true
 		}
 	}
