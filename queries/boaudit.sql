@@ -1,22 +1,67 @@
 -- The back office's audit log page (issue 10).
 
+-- The journal's pages, newest first, one statement per set of filters
+-- (migration 0015 says why): the page's ids from the filter's index, whose
+-- order is the page's, then their lines (audit_lines). The date range is
+-- optional (NULL: no bound), and bounds the same index scan. Each reads one
+-- line more than a page, to know whether a next page exists without
+-- counting the log. The four return the same columns: app/boaudit picks one.
+
 -- name: BOListAudit :many
--- One page of the log, newest first, filtered by agent, action and a date
--- range (each filter optional). It reads one row more than a page, to know
--- whether a next page exists without counting the whole log; the filters
--- match audit_log_agent_idx, audit_log_action_idx and audit_log_created_idx
--- (migration 0004), each ordered by created_at DESC, so that a page stops
--- early instead of sorting the log.
-SELECT l.id, l.created_at, l.action, l.target, l.details::text AS details,
-       l.agent_id, COALESCE(a.prenom || ' ' || a.nom, '')::text AS agent_name
-FROM audit_log l
-LEFT JOIN agents a ON a.id = l.agent_id
-WHERE (sqlc.narg(agent_id)::bigint IS NULL OR l.agent_id = sqlc.narg(agent_id)::bigint)
-  AND (sqlc.narg(action)::text IS NULL OR l.action = sqlc.narg(action)::text)
-  AND (sqlc.narg(since)::timestamptz IS NULL OR l.created_at >= sqlc.narg(since)::timestamptz)
-  AND (sqlc.narg(before)::timestamptz IS NULL OR l.created_at < sqlc.narg(before)::timestamptz)
-ORDER BY l.created_at DESC, l.id DESC
-LIMIT @max_rows OFFSET @row_offset;
+-- Every agent and action: audit_log_created_idx.
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.created_at >= COALESCE(sqlc.narg(since)::timestamptz, '-infinity')
+      AND l.created_at < COALESCE(sqlc.narg(before)::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT sqlc.arg(max_rows)::int OFFSET sqlc.arg(row_offset)::int
+)
+SELECT v.* FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC;
+
+-- name: BOListAuditByAgent :many
+-- One agent's lines: audit_log_agent_idx.
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.agent_id = sqlc.arg(agent_id)::bigint
+      AND l.created_at >= COALESCE(sqlc.narg(since)::timestamptz, '-infinity')
+      AND l.created_at < COALESCE(sqlc.narg(before)::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT sqlc.arg(max_rows)::int OFFSET sqlc.arg(row_offset)::int
+)
+SELECT v.* FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC;
+
+-- name: BOListAuditByAction :many
+-- One action: audit_log_action_idx.
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.action = sqlc.arg(action)::text
+      AND l.created_at >= COALESCE(sqlc.narg(since)::timestamptz, '-infinity')
+      AND l.created_at < COALESCE(sqlc.narg(before)::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT sqlc.arg(max_rows)::int OFFSET sqlc.arg(row_offset)::int
+)
+SELECT v.* FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC;
+
+-- name: BOListAuditByAgentAction :many
+-- One agent's lines of one action: audit_log_agent_action_idx.
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.agent_id = sqlc.arg(agent_id)::bigint
+      AND l.action = sqlc.arg(action)::text
+      AND l.created_at >= COALESCE(sqlc.narg(since)::timestamptz, '-infinity')
+      AND l.created_at < COALESCE(sqlc.narg(before)::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT sqlc.arg(max_rows)::int OFFSET sqlc.arg(row_offset)::int
+)
+SELECT v.* FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC;
 
 -- name: BOListAuditAgents :many
 -- The agents the log's filter offers.

@@ -8,10 +8,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/departement06/extranet-assmat/app/audit"
 	"github.com/departement06/extranet-assmat/app/backoffice"
@@ -27,7 +27,7 @@ const pathAudit = paths.BackOfficeAudit
 func urlEscape(s string) string { return url.QueryEscape(s) }
 
 // Line is one line of the log.
-type Line = db.BOListAuditRow
+type Line = db.AuditLine
 
 // Agent is one agent the filter offers.
 type Agent = db.BOListAuditAgentsRow
@@ -41,16 +41,9 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 		return err
 	}
 	since, before, errs := q.Range()
-	params := db.BOListAuditParams{Since: since, Before: before, MaxRows: PageSize + 1, RowOffset: int32((q.Page - 1) * PageSize)}
-	if q.AgentID != 0 {
-		params.AgentID = pgtype.Int8{Int64: q.AgentID, Valid: true}
-	}
-	if q.Action != "" {
-		params.Action = &q.Action
-	}
 	var agents []Agent
 	var lines []Line
-	if err := h.load(c.UserContext(), params, len(errs) == 0, &agents, &lines); err != nil {
+	if err := h.load(c.UserContext(), q.lines(since, before), len(errs) == 0, &agents, &lines); err != nil {
 		return err
 	}
 	status := fiber.StatusOK
@@ -61,14 +54,37 @@ func (h *Handlers) List(c *fiber.Ctx) error {
 	return backoffice.Render(c, httpx.View{Title: httpx.Title("Journal", errs), Page: components.BackOfficeAuditPage(p), Status: status})
 }
 
+// linesQuery reads one page of the log.
+type linesQuery = func(context.Context, *db.Queries) ([]Line, error)
+
+// lines is the query of the view's page: the statement of its filters
+// (queries/boaudit.sql has one per set, each with its own index), reading
+// one line more than a page to know whether a next page exists.
+func (q Query) lines(since, before *time.Time) linesQuery {
+	limit, offset := int32(PageSize+1), int32((q.Page-1)*PageSize)
+	switch {
+	case q.AgentID != 0 && q.Action != "":
+		p := db.BOListAuditByAgentActionParams{AgentID: q.AgentID, Action: q.Action, Since: since, Before: before, MaxRows: limit, RowOffset: offset}
+		return func(ctx context.Context, d *db.Queries) ([]Line, error) { return d.BOListAuditByAgentAction(ctx, p) }
+	case q.AgentID != 0:
+		p := db.BOListAuditByAgentParams{AgentID: q.AgentID, Since: since, Before: before, MaxRows: limit, RowOffset: offset}
+		return func(ctx context.Context, d *db.Queries) ([]Line, error) { return d.BOListAuditByAgent(ctx, p) }
+	case q.Action != "":
+		p := db.BOListAuditByActionParams{Action: q.Action, Since: since, Before: before, MaxRows: limit, RowOffset: offset}
+		return func(ctx context.Context, d *db.Queries) ([]Line, error) { return d.BOListAuditByAction(ctx, p) }
+	}
+	p := db.BOListAuditParams{Since: since, Before: before, MaxRows: limit, RowOffset: offset}
+	return func(ctx context.Context, d *db.Queries) ([]Line, error) { return d.BOListAudit(ctx, p) }
+}
+
 // load runs the agents' query and, unless the filters are wrong, the
 // page's, in one batch: one round trip.
-func (h *Handlers) load(ctx context.Context, params db.BOListAuditParams, withLines bool, agents *[]Agent, lines *[]Line) error {
+func (h *Handlers) load(ctx context.Context, page linesQuery, withLines bool, agents *[]Agent, lines *[]Line) error {
 	b := &pgx.Batch{}
 	agentsOf := dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) ([]Agent, error) { return q.BOListAuditAgents(ctx) })
 	linesOf := func() ([]Line, error) { return nil, nil }
 	if withLines {
-		linesOf = dbbatch.Queue(b, func(ctx context.Context, q *db.Queries) ([]Line, error) { return q.BOListAudit(ctx, params) })
+		linesOf = dbbatch.Queue(b, page)
 	}
 	if err := h.pool.SendBatch(ctx, b).Close(); err != nil {
 		return err

@@ -85,6 +85,11 @@ func TestAuditLogFiltersAndPages(t *testing.T) {
 	if got := actions(res); len(got) != 2 || got[0] != "Message envoyé" || got[1] != "Compte débloqué" {
 		t.Errorf("Claire 9–20/11, newest first: %v", got)
 	}
+	// One action, every agent.
+	res = c.Get("/back-office/journal?action=compte-debloque")
+	if got := actions(res); len(got) != 1 || got[0] != "Compte débloqué" {
+		t.Errorf("unlocked accounts: %v", got)
+	}
 	// Every agent: her sign-in of today comes first.
 	res = c.Get("/back-office/journal")
 	if got := actions(res); len(got) != 50 || got[0] != "Connexion au back office" {

@@ -8,54 +8,40 @@ package db
 import (
 	"context"
 	"time"
-
-	"github.com/jackc/pgx/v5/pgtype"
 )
 
 const bOListAudit = `-- name: BOListAudit :many
 
-SELECT l.id, l.created_at, l.action, l.target, l.details::text AS details,
-       l.agent_id, COALESCE(a.prenom || ' ' || a.nom, '')::text AS agent_name
-FROM audit_log l
-LEFT JOIN agents a ON a.id = l.agent_id
-WHERE ($1::bigint IS NULL OR l.agent_id = $1::bigint)
-  AND ($2::text IS NULL OR l.action = $2::text)
-  AND ($3::timestamptz IS NULL OR l.created_at >= $3::timestamptz)
-  AND ($4::timestamptz IS NULL OR l.created_at < $4::timestamptz)
-ORDER BY l.created_at DESC, l.id DESC
-LIMIT $6 OFFSET $5
+
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.created_at >= COALESCE($1::timestamptz, '-infinity')
+      AND l.created_at < COALESCE($2::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT $4::int OFFSET $3::int
+)
+SELECT v.id, v.created_at, v.action, v.target, v.details, v.agent_id, v.agent_name FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC
 `
 
 type BOListAuditParams struct {
-	AgentID   pgtype.Int8
-	Action    *string
 	Since     *time.Time
 	Before    *time.Time
 	RowOffset int32
 	MaxRows   int32
 }
 
-type BOListAuditRow struct {
-	ID        int64
-	CreatedAt time.Time
-	Action    string
-	Target    string
-	Details   string
-	AgentID   pgtype.Int8
-	AgentName string
-}
-
 // The back office's audit log page (issue 10).
-// One page of the log, newest first, filtered by agent, action and a date
-// range (each filter optional). It reads one row more than a page, to know
-// whether a next page exists without counting the whole log; the filters
-// match audit_log_agent_idx, audit_log_action_idx and audit_log_created_idx
-// (migration 0004), each ordered by created_at DESC, so that a page stops
-// early instead of sorting the log.
-func (q *Queries) BOListAudit(ctx context.Context, arg BOListAuditParams) ([]BOListAuditRow, error) {
+// The journal's pages, newest first, one statement per set of filters
+// (migration 0015 says why): the page's ids from the filter's index, whose
+// order is the page's, then their lines (audit_lines). The date range is
+// optional (NULL: no bound), and bounds the same index scan. Each reads one
+// line more than a page, to know whether a next page exists without
+// counting the log. The four return the same columns: app/boaudit picks one.
+// Every agent and action: audit_log_created_idx.
+func (q *Queries) BOListAudit(ctx context.Context, arg BOListAuditParams) ([]AuditLine, error) {
 	rows, err := q.db.Query(ctx, bOListAudit,
-		arg.AgentID,
-		arg.Action,
 		arg.Since,
 		arg.Before,
 		arg.RowOffset,
@@ -65,9 +51,9 @@ func (q *Queries) BOListAudit(ctx context.Context, arg BOListAuditParams) ([]BOL
 		return nil, err
 	}
 	defer rows.Close()
-	items := []BOListAuditRow{}
+	items := []AuditLine{}
 	for rows.Next() {
-		var i BOListAuditRow
+		var i AuditLine
 		if err := rows.Scan(
 			&i.ID,
 			&i.CreatedAt,
@@ -108,6 +94,180 @@ func (q *Queries) BOListAuditAgents(ctx context.Context) ([]BOListAuditAgentsRow
 	for rows.Next() {
 		var i BOListAuditAgentsRow
 		if err := rows.Scan(&i.ID, &i.Prenom, &i.Nom); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const bOListAuditByAction = `-- name: BOListAuditByAction :many
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.action = $1::text
+      AND l.created_at >= COALESCE($2::timestamptz, '-infinity')
+      AND l.created_at < COALESCE($3::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT $5::int OFFSET $4::int
+)
+SELECT v.id, v.created_at, v.action, v.target, v.details, v.agent_id, v.agent_name FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC
+`
+
+type BOListAuditByActionParams struct {
+	Action    string
+	Since     *time.Time
+	Before    *time.Time
+	RowOffset int32
+	MaxRows   int32
+}
+
+// One action: audit_log_action_idx.
+func (q *Queries) BOListAuditByAction(ctx context.Context, arg BOListAuditByActionParams) ([]AuditLine, error) {
+	rows, err := q.db.Query(ctx, bOListAuditByAction,
+		arg.Action,
+		arg.Since,
+		arg.Before,
+		arg.RowOffset,
+		arg.MaxRows,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []AuditLine{}
+	for rows.Next() {
+		var i AuditLine
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.Action,
+			&i.Target,
+			&i.Details,
+			&i.AgentID,
+			&i.AgentName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const bOListAuditByAgent = `-- name: BOListAuditByAgent :many
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.agent_id = $1::bigint
+      AND l.created_at >= COALESCE($2::timestamptz, '-infinity')
+      AND l.created_at < COALESCE($3::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT $5::int OFFSET $4::int
+)
+SELECT v.id, v.created_at, v.action, v.target, v.details, v.agent_id, v.agent_name FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC
+`
+
+type BOListAuditByAgentParams struct {
+	AgentID   int64
+	Since     *time.Time
+	Before    *time.Time
+	RowOffset int32
+	MaxRows   int32
+}
+
+// One agent's lines: audit_log_agent_idx.
+func (q *Queries) BOListAuditByAgent(ctx context.Context, arg BOListAuditByAgentParams) ([]AuditLine, error) {
+	rows, err := q.db.Query(ctx, bOListAuditByAgent,
+		arg.AgentID,
+		arg.Since,
+		arg.Before,
+		arg.RowOffset,
+		arg.MaxRows,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []AuditLine{}
+	for rows.Next() {
+		var i AuditLine
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.Action,
+			&i.Target,
+			&i.Details,
+			&i.AgentID,
+			&i.AgentName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const bOListAuditByAgentAction = `-- name: BOListAuditByAgentAction :many
+WITH page AS (
+    SELECT l.id, l.created_at
+    FROM audit_log l
+    WHERE l.agent_id = $1::bigint
+      AND l.action = $2::text
+      AND l.created_at >= COALESCE($3::timestamptz, '-infinity')
+      AND l.created_at < COALESCE($4::timestamptz, 'infinity')
+    ORDER BY l.created_at DESC, l.id DESC
+    LIMIT $6::int OFFSET $5::int
+)
+SELECT v.id, v.created_at, v.action, v.target, v.details, v.agent_id, v.agent_name FROM page p JOIN audit_lines v ON v.id = p.id
+ORDER BY p.created_at DESC, p.id DESC
+`
+
+type BOListAuditByAgentActionParams struct {
+	AgentID   int64
+	Action    string
+	Since     *time.Time
+	Before    *time.Time
+	RowOffset int32
+	MaxRows   int32
+}
+
+// One agent's lines of one action: audit_log_agent_action_idx.
+func (q *Queries) BOListAuditByAgentAction(ctx context.Context, arg BOListAuditByAgentActionParams) ([]AuditLine, error) {
+	rows, err := q.db.Query(ctx, bOListAuditByAgentAction,
+		arg.AgentID,
+		arg.Action,
+		arg.Since,
+		arg.Before,
+		arg.RowOffset,
+		arg.MaxRows,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []AuditLine{}
+	for rows.Next() {
+		var i AuditLine
+		if err := rows.Scan(
+			&i.ID,
+			&i.CreatedAt,
+			&i.Action,
+			&i.Target,
+			&i.Details,
+			&i.AgentID,
+			&i.AgentName,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

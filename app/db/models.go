@@ -151,6 +151,16 @@ type AssmatMessageCount struct {
 	Seen     int64
 }
 
+type AuditLine struct {
+	ID        int64
+	CreatedAt time.Time
+	Action    string
+	Target    string
+	Details   string
+	AgentID   pgtype.Int8
+	AgentName string
+}
+
 type AuditLog struct {
 	ID        int64
 	AgentID   pgtype.Int8
