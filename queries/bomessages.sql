@@ -43,8 +43,8 @@ WHERE id = @id;
 -- messages, its recipient and its reads are looked up by key (LATERAL ...
 -- OFFSET 0 keeps them lookups): a generic plan, which cannot know the LIMIT,
 -- guesses a tenth of the table and would otherwise hash-join every message
--- and every childminder. A message's reads are counted from
--- message_states_reads_idx (index-only).
+-- and every childminder. A message's reads are kept in message_read_counts
+-- (migration 0016): counting them grew with its readers.
 WITH ids AS (
     SELECT m.id, m.created_at
     FROM messages m
@@ -55,7 +55,7 @@ SELECT m.id, m.created_at, m.sender_service, m.subject,
        (m.recipient_assmat_id IS NOT NULL)::bool AS personal,
        COALESCE(a.login, '')::text AS recipient_login,
        COALESCE(a.prenom || ' ' || a.nom, '')::text AS recipient_name,
-       (SELECT count(*) FROM message_states s WHERE s.message_id = m.id AND s.read_at IS NOT NULL)::bigint AS read_count,
+       COALESCE((SELECT r.n FROM message_read_counts r WHERE r.message_id = m.id), 0)::bigint AS read_count,
        COALESCE((SELECT c.active FROM assmat_counts c), 0)::bigint AS active_count,
        COALESCE((SELECT c.total FROM message_counts c), 0)::bigint AS total
 FROM ids

@@ -257,6 +257,11 @@ type MessageCount struct {
 	Total   int64
 }
 
+type MessageReadCount struct {
+	MessageID int64
+	N         int64
+}
+
 type MessageState struct {
 	AssmatID   int64
 	MessageID  int64
