@@ -50,8 +50,9 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		childDeleted = seeOther("/enfants-accueillis").changing("children", "care_periods")
 		// Opening a message marks it read (once); archiving and restoring
 		// change her state of it, and go back to the list. Her count of
-		// messages read or archived follows (assmat_message_counts, migration 0011).
-		messageRead  = ok.changing("message_states", "assmat_message_counts")
+		// messages read or archived follows (assmat_message_counts, migration
+		// 0011), and a first reading the message's (message_read_counts, 0016).
+		messageRead  = ok.changing("message_states", "assmat_message_counts", "message_read_counts")
 		messageMoved = seeOther("/messages").changing("message_states", "assmat_message_counts")
 		// The address changes and the old one is told: an email job, then the mailbox.
 		emailChanged = seeOther("/adresse-email-confirmee").changing("assmats", "account_tokens", "river_job", "dev_mailbox")
@@ -233,8 +234,9 @@ func matrixRows() (routed, unrouted []matrixRow) {
 		{route: "POST /back-office/messages/nouveau", form: map[string][]string{"destinataires": {"tous"}, "expediteur": {"PMI"},
 			"objet": {"Matrice"}, "texte": {"Texte"}, "action": {"envoyer"}},
 			anon: toAgentLogin, a: notFound, b: notFound, temp: notFound,
-			// A general message: its trigger counts it in message_counts (migration 0006).
-			agent: seeOther("/back-office/messages?envoye=1").changing("messages", "message_counts", "audit_log")},
+			// A general message: its triggers count it in message_counts
+			// (migration 0006) and make its row of reads (0016).
+			agent: seeOther("/back-office/messages?envoye=1").changing("messages", "message_counts", "message_read_counts", "audit_log")},
 		// The audit log (app/boaudit): read only.
 		{route: "GET /back-office/journal", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
 		{route: "GET /back-office/export", anon: toAgentLogin, a: notFound, b: notFound, temp: notFound, agent: ok},
