@@ -12,10 +12,10 @@ import (
 	"github.com/departement06/extranet-assmat/app/pgdev/pgtest"
 )
 
-// ListReceivedFirstPage (the default view's first page, read from the top
-// of two indexes) and DashboardMessages answer exactly what ListMessages,
-// which reads and sorts every message she may see, answers: the same rows in
-// the same order, and the same total. The data has what can go
+// ListReceivedFirstPage and ListReceivedNewest (the default view's pages,
+// read from the top of two indexes) and DashboardMessages answer exactly
+// what ListMessages, which reads and sorts every message she may see,
+// answers: the same rows in the same order, and the same total. The data has what can go
 // wrong: archived general and personal messages, another childminder's
 // personal messages, read states, and messages created at the same instant
 // (the id breaks the tie).
@@ -39,14 +39,20 @@ func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var latest []db.ListReceivedFirstPageRow
+		var latest []db.ListReceivedNewestRow
 		if page == 0 {
-			if latest, err = q.ListReceivedFirstPage(ctx, her); err != nil {
+			first, err := q.ListReceivedFirstPage(ctx, her)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if len(latest) != messages.PageSize {
-				t.Fatalf("first page: %d rows, want messages.PageSize (%d), the 20 the query is written with", len(latest), messages.PageSize)
+			if len(first) != messages.PageSize {
+				t.Fatalf("first page: %d rows, want messages.PageSize (%d), the 20 the query is written with", len(first), messages.PageSize)
 			}
+			for _, r := range first {
+				latest = append(latest, db.ListReceivedNewestRow(r))
+			}
+		} else if latest, err = q.ListReceivedNewest(ctx, db.ListReceivedNewestParams{AssmatID: her, RowOffset: page * 20}); err != nil {
+			t.Fatal(err)
 		}
 		var want, got []row
 		for _, r := range whole {
@@ -55,7 +61,7 @@ func TestTheLatestViewsAgreeWithTheWholeList(t *testing.T) {
 		for _, r := range latest {
 			got = append(got, row{r.ID, r.Personal, r.Read, r.Total, r.Subject})
 		}
-		if page == 0 && !slices.Equal(got, want) {
+		if !slices.Equal(got, want) {
 			t.Fatalf("page %d:\nlatest %v\nwhole  %v", page+1, got, want)
 		}
 		all = append(all, want...)
@@ -171,6 +177,98 @@ func TestTheNewestSearchAgreesWithTheSortedSearch(t *testing.T) {
 			}
 			if pattern == "texte" && !archived && pages < 5 {
 				t.Errorf("%q: %d full pages, want every message she may see (more than 100)", pattern, pages)
+			}
+		}
+	}
+}
+
+// plainList is ListMessages written the plain way, one condition on the
+// whole table ("general or hers"): what the list means, the oracle of
+// TestListMessagesAgreesWithThePlainQuery. (It is not the app's statement
+// because PostgreSQL walked every message of the country for it at L.)
+const plainList = `
+SELECT m.id, (m.recipient_assmat_id IS NOT NULL)::bool, (s.read_at IS NOT NULL)::bool, count(*) OVER ()
+FROM messages m
+LEFT JOIN message_states s ON s.message_id = m.id AND s.assmat_id = $1
+WHERE (m.recipient_assmat_id IS NULL OR m.recipient_assmat_id = $1) AND (s.archived_at IS NOT NULL) = $2
+ORDER BY
+    CASE WHEN $3 = 'date' AND NOT $4 THEN m.created_at END ASC,
+    CASE WHEN $3 = 'date' AND $4 THEN m.created_at END DESC,
+    CASE WHEN $3 = 'sender' AND NOT $4 THEN extranet_fold(m.sender_service) END ASC,
+    CASE WHEN $3 = 'sender' AND $4 THEN extranet_fold(m.sender_service) END DESC,
+    CASE WHEN $3 = 'recipient' AND NOT $4 THEN extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN 'Tous'
+        ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1) END) END ASC,
+    CASE WHEN $3 = 'recipient' AND $4 THEN extranet_fold(CASE WHEN m.recipient_assmat_id IS NULL THEN 'Tous'
+        ELSE (SELECT a.prenom || ' ' || a.nom FROM assmats a WHERE a.id = $1) END) END DESC,
+    CASE WHEN $3 = 'subject' AND NOT $4 THEN extranet_fold(m.subject) END ASC,
+    CASE WHEN $3 = 'subject' AND $4 THEN extranet_fold(m.subject) END DESC,
+    m.created_at DESC, m.id DESC
+LIMIT 20 OFFSET $5`
+
+// ListMessages, which reads the general messages and hers apart, and
+// ListArchived, led by her archived states, answer what the plain query
+// answers, for every sort, both orders, both boxes and every page.
+func TestListMessagesAgreesWithThePlainQuery(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	pool := pgtest.Pool(t)
+	q := db.New(pool)
+	her := seedMailbox(t, pool)
+	// Senders and subjects out of date order, some equal, for the sorts.
+	if _, err := pool.Exec(ctx, `UPDATE messages SET sender_service = (ARRAY['PMI', 'Relais', 'pmi', 'Élan'])[1 + id % 4],
+		subject = (ARRAY['Zèbre', 'abricot', 'Été', 'zebre'])[1 + id % 4] || ' ' || (id % 3)`); err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		id             int64
+		personal, read bool
+		total          int64
+	}
+	for _, sort := range []string{"date", "sender", "recipient", "subject"} {
+		for _, desc := range []bool{false, true} {
+			for _, archived := range []bool{false, true} {
+				for page := int32(0); ; page++ {
+					var rows []db.ListMessagesRow
+					var err error
+					if archived {
+						var a []db.ListArchivedRow
+						a, err = q.ListArchived(ctx, db.ListArchivedParams{AssmatID: her, Sort: sort, Descending: desc,
+							GeneralLabel: "Tous", RowLimit: 20, RowOffset: page * 20})
+						for _, r := range a {
+							rows = append(rows, db.ListMessagesRow(r))
+						}
+					} else {
+						rows, err = q.ListMessages(ctx, db.ListMessagesParams{AssmatID: her, Sort: sort, Descending: desc,
+							GeneralLabel: "Tous", RowLimit: 20, RowOffset: page * 20})
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got, want []row
+					for _, r := range rows {
+						got = append(got, row{r.ID, r.Personal, r.Read, r.Total})
+					}
+					plain, err := pool.Query(ctx, plainList, her, archived, sort, desc, page*20)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for plain.Next() {
+						var r row
+						if err := plain.Scan(&r.id, &r.personal, &r.read, &r.total); err != nil {
+							t.Fatal(err)
+						}
+						want = append(want, r)
+					}
+					if err := plain.Err(); err != nil {
+						t.Fatal(err)
+					}
+					if !slices.Equal(got, want) {
+						t.Fatalf("%s, desc %v, archived %v, page %d:\ngot  %v\nwant %v", sort, desc, archived, page+1, got, want)
+					}
+					if len(rows) < 20 {
+						break
+					}
+				}
 			}
 		}
 	}

@@ -8,10 +8,11 @@ import (
 )
 
 // loadList reads one page of a view in one query (the page's rows and the
-// view's total): the default view's first page from the top of two indexes
-// (ListReceivedFirstPage), any other page, sort or box by ListMessages, a
+// view's total): the default view's pages from the top of two indexes
+// (ListReceivedFirstPage, then ListReceivedNewest), the received ones in
+// another order by ListMessages, the archived ones by ListArchived, a
 // search newest first (as it opens) by SearchMessagesNewest, in another
-// order by SearchMessages. The four answer rows of one shape.
+// order by SearchMessages. The six answer rows of one shape.
 func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) (List, error) {
 	offset := int32((lq.Page - 1) * PageSize)
 	var rows []db.ListMessagesRow
@@ -24,10 +25,29 @@ func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) 
 		for _, r := range first {
 			rows = append(rows, db.ListMessagesRow(r))
 		}
+	case lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc:
+		next, err := q.ListReceivedNewest(ctx, db.ListReceivedNewestParams{AssmatID: assmatID, RowOffset: offset})
+		if err != nil {
+			return List{Query: lq}, err
+		}
+		for _, r := range next {
+			rows = append(rows, db.ListMessagesRow(r))
+		}
+	case lq.Search == "" && lq.Archived:
+		archived, err := q.ListArchived(ctx, db.ListArchivedParams{
+			AssmatID: assmatID, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
+			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
+		})
+		if err != nil {
+			return List{Query: lq}, err
+		}
+		for _, r := range archived {
+			rows = append(rows, db.ListMessagesRow(r))
+		}
 	case lq.Search == "":
 		var err error
 		if rows, err = q.ListMessages(ctx, db.ListMessagesParams{
-			AssmatID: assmatID, Archived: lq.Archived, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
+			AssmatID: assmatID, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
 			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 		}); err != nil {
 			return List{Query: lq}, err
