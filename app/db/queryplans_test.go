@@ -557,6 +557,9 @@ type planNode struct {
 	TotalCost   float64    `json:"Total Cost"`
 	PlanRows    float64    `json:"Plan Rows"`
 	ActualRows  float64    `json:"Actual Rows"`
+	ActualLoops float64    `json:"Actual Loops"`
+	// JoinRemoved counts the rows a join compared and threw away.
+	JoinRemoved float64 `json:"Rows Removed by Join Filter"`
 	SharedHit   int64      `json:"Shared Hit Blocks"`
 	SharedRead  int64      `json:"Shared Read Blocks"`
 	Plans       []planNode `json:"Plans"`
