@@ -544,22 +544,22 @@ type explainer struct {
 
 // planNode is a node of EXPLAIN (FORMAT JSON).
 type planNode struct {
-	NodeType    string     `json:"Node Type"`
-	Strategy    string     `json:"Strategy"`
-	ParentRel   string     `json:"Parent Relationship"`
-	SubplanName string     `json:"Subplan Name"`
-	Relation    string     `json:"Relation Name"`
-	Alias       string     `json:"Alias"`
-	Index       string     `json:"Index Name"`
-	IndexCond   string     `json:"Index Cond"`
-	Filter      string     `json:"Filter"`
-	RecheckCond string     `json:"Recheck Cond"`
-	TotalCost   float64    `json:"Total Cost"`
-	PlanRows    float64    `json:"Plan Rows"`
-	ActualRows  float64    `json:"Actual Rows"`
-	ActualLoops float64    `json:"Actual Loops"`
+	NodeType    string  `json:"Node Type"`
+	Strategy    string  `json:"Strategy"`
+	ParentRel   string  `json:"Parent Relationship"`
+	SubplanName string  `json:"Subplan Name"`
+	Relation    string  `json:"Relation Name"`
+	Alias       string  `json:"Alias"`
+	Index       string  `json:"Index Name"`
+	IndexCond   string  `json:"Index Cond"`
+	Filter      string  `json:"Filter"`
+	RecheckCond string  `json:"Recheck Cond"`
+	TotalCost   float64 `json:"Total Cost"`
+	PlanRows    float64 `json:"Plan Rows"`
+	ActualRows  float64 `json:"Actual Rows"`
+	ActualLoops float64 `json:"Actual Loops"`
 	// JoinRemoved counts the rows a join compared and threw away.
-	JoinRemoved float64 `json:"Rows Removed by Join Filter"`
+	JoinRemoved float64    `json:"Rows Removed by Join Filter"`
 	SharedHit   int64      `json:"Shared Hit Blocks"`
 	SharedRead  int64      `json:"Shared Read Blocks"`
 	Plans       []planNode `json:"Plans"`
