@@ -62,6 +62,11 @@ func TestAHeavyReadersPagesLookHerStatesUp(t *testing.T) {
 		{"ListReceivedFirstPage", map[string]any{"AssmatID": her}, 2 * 20},
 		{"ListReceivedNewest", map[string]any{"AssmatID": her, "RowOffset": int32(20)}, 2 * 40},
 		{"ListReceivedNewest", map[string]any{"AssmatID": her, "RowOffset": int32(400)}, 2 * 420},
+		// These read every message she may see, or every one she archived.
+		{"ListMessages", map[string]any{"AssmatID": her, "Sort": "subject", "Descending": false, "GeneralLabel": "Tous",
+			"RowLimit": int32(20), "RowOffset": int32(0)}, 1503},
+		{"ListArchived", map[string]any{"AssmatID": her, "Sort": "date", "Descending": true, "GeneralLabel": "Tous",
+			"RowLimit": int32(20), "RowOffset": int32(0)}, 151},
 	} {
 		st := statements[c.query]
 		literals, err := argLiterals(planCase{name: c.query, args: c.args}, st)
