@@ -62,6 +62,13 @@ func TestAHeavyReadersPagesLookHerStatesUp(t *testing.T) {
 		{"ListReceivedFirstPage", map[string]any{"AssmatID": her}, 2 * 20},
 		{"ListReceivedNewest", map[string]any{"AssmatID": her, "RowOffset": int32(20)}, 2 * 40},
 		{"ListReceivedNewest", map[string]any{"AssmatID": her, "RowOffset": int32(400)}, 2 * 420},
+		// The back office's view of her latest messages (10 of each half).
+		{"BoAssmatMessages", map[string]any{"Login": "H1", "MaxRows": int32(10)}, 2 * 10},
+		// A search for a word of every message, newest first and by subject.
+		{"SearchMessagesNewest", map[string]any{"AssmatID": her, "Archived": false, "Pattern": "objet",
+			"RowLimit": int32(20), "RowOffset": int32(0)}, 1503},
+		{"SearchMessages", map[string]any{"AssmatID": her, "Archived": false, "Pattern": "objet", "Sort": "subject", "Descending": false,
+			"GeneralLabel": "Tous", "RowLimit": int32(20), "RowOffset": int32(0)}, 1503},
 		// These read every message she may see, or every one she archived.
 		{"ListMessages", map[string]any{"AssmatID": her, "Sort": "subject", "Descending": false, "GeneralLabel": "Tous",
 			"RowLimit": int32(20), "RowOffset": int32(0)}, 1503},
