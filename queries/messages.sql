@@ -220,8 +220,10 @@ LIMIT 20;
 -- until the pages up to this one are full, then the page is cut from their
 -- merge; a page p reads at most 2 × 20 × p rows, where ListMessages reads
 -- every message she may see (5,000 at L: 8 ms). The offset is a parameter:
--- the statement is planned for each page (about 0.3 ms), which the first
--- page, the busiest, avoids.
+-- PostgreSQL plans some pages for their offset (about 0.3 ms) and runs a
+-- generic plan for others (5 of 10 in a review's session); both look her
+-- states up by key (TestAHeavyReadersPagesLookHerStatesUp). The first page,
+-- the busiest, keeps its 20 written in.
 WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
      FROM messages m
