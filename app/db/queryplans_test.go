@@ -308,7 +308,7 @@ var sqlcName = regexp.MustCompile(`^-- name: (\w+) :\w+`)
 // generatedStatements reads the queries of app/db from its generated
 // source (the constants and the calls that pass them their arguments), and
 // the export's from app/boexport's.
-func generatedStatements(t *testing.T) map[string]statement {
+func generatedStatements(t testing.TB) map[string]statement {
 	t.Helper()
 	files, err := filepath.Glob("*.sql.go")
 	if err != nil || len(files) == 0 {
@@ -405,14 +405,16 @@ func positional(sql string) []string {
 	return names
 }
 
+// planToday is the day the plan cases are planned for.
+var planToday = time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+
 // loadPlanData loads scale S, then what the bench generator does not write
 // (the agents, the audit journal, sessions, throttles, links), and picks the
 // rows the cases ask about.
-func loadPlanData(t *testing.T, ctx context.Context, pool *pgxpool.Pool) planData {
+func loadPlanData(t testing.TB, ctx context.Context, pool *pgxpool.Pool) planData {
 	t.Helper()
-	d := planData{today: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}
 	// Nobody signs in here: any hash will do, and hashing costs a second.
-	if _, err := benchdata.Load(ctx, pool, benchdata.Options{Scale: benchdata.S, Seed: 12, Today: d.today,
+	if _, err := benchdata.Load(ctx, pool, benchdata.Options{Scale: benchdata.S, Seed: 12, Today: planToday,
 		PasswordHash: "not-a-hash: the plan test signs nobody in"}); err != nil {
 		t.Fatal(err)
 	}
@@ -443,14 +445,35 @@ func loadPlanData(t *testing.T, ctx context.Context, pool *pgxpool.Pool) planDat
 			t.Fatalf("%v\n%s", err, sql)
 		}
 	}
-	// The bench childminder with the most children, among those who have
-	// personal messages: the heaviest pages.
-	err := pool.QueryRow(ctx, `
-		SELECT a.id, a.login, lower(a.nom), a.commune
-		FROM assmats a JOIN children c ON c.assmat_id = a.id
-		WHERE a.login LIKE 'B%' AND EXISTS (SELECT 1 FROM messages m WHERE m.recipient_assmat_id = a.id)
-		GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1`).Scan(&d.assmat, &d.login, &d.nom, &d.commune)
-	if err != nil {
+	// QUERYPLANS_TRY runs statements of one's own on the loaded data, e.g.
+	// an index one means to propose, to see the plans with it.
+	if try := os.Getenv("QUERYPLANS_TRY"); try != "" {
+		if _, err := pool.Exec(ctx, try); err != nil {
+			t.Fatalf("QUERYPLANS_TRY: %v", err)
+		}
+	}
+	return pickPlanData(t, ctx, pool)
+}
+
+// rowQuerier reads one row: a pool, or a transaction.
+type rowQuerier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// heaviestChildminder is the bench childminder with the most children,
+// among those who have personal messages: the heaviest pages.
+const heaviestChildminder = `
+	SELECT a.id, a.login, lower(a.nom), a.commune
+	FROM assmats a JOIN children c ON c.assmat_id = a.id
+	WHERE a.login LIKE 'B%' AND EXISTS (SELECT 1 FROM messages m WHERE m.recipient_assmat_id = a.id)
+	GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1`
+
+// pickPlanData picks the rows the cases ask about in loaded bench data,
+// with its sessions.
+func pickPlanData(t testing.TB, ctx context.Context, pool rowQuerier) planData {
+	t.Helper()
+	d := planData{today: planToday}
+	if err := pool.QueryRow(ctx, heaviestChildminder).Scan(&d.assmat, &d.login, &d.nom, &d.commune); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []struct {
@@ -463,7 +486,10 @@ func loadPlanData(t *testing.T, ctx context.Context, pool *pgxpool.Pool) planDat
 		{`SELECT max(id) FROM agents`, &d.agent},
 		// At S most childminders live in Nice (hers): a town's export, as
 		// it would be at L, reads tens of them, not half the département.
-		{`SELECT commune FROM assmats GROUP BY commune HAVING count(*) BETWEEN 20 AND 200 ORDER BY count(*) DESC, commune LIMIT 1`, &d.scope},
+		// (At L, where no commune has so few, the one closest to 100.)
+		{`SELECT COALESCE(
+			(SELECT commune FROM assmats GROUP BY commune HAVING count(*) BETWEEN 20 AND 200 ORDER BY count(*) DESC, commune LIMIT 1),
+			(SELECT commune FROM assmats GROUP BY commune ORDER BY abs(count(*) - 100), commune LIMIT 1))`, &d.scope},
 		{`SELECT k FROM agent_sessions WHERE user_id = (SELECT max(id) FROM agents) ORDER BY k LIMIT 1`, &d.agentKey},
 		{`SELECT k FROM sessions WHERE user_id = $1 ORDER BY k LIMIT 1`, &d.session},
 	} {
@@ -476,7 +502,7 @@ func loadPlanData(t *testing.T, ctx context.Context, pool *pgxpool.Pool) planDat
 		}
 	}
 	var found int
-	if err := pool.QueryRow(ctx, `SELECT count(*) FROM messages WHERE extranet_fold(subject || ' ' || body) LIKE '%' || $1 || '%'`,
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM messages WHERE search_text LIKE '%' || $1 || '%'`,
 		searchWord).Scan(&found); err != nil {
 		t.Fatal(err)
 	}
@@ -484,13 +510,6 @@ func loadPlanData(t *testing.T, ctx context.Context, pool *pgxpool.Pool) planDat
 		t.Fatalf("no bench message holds %q: choose a word of app/benchdata's topics", searchWord)
 	}
 	t.Logf("childminder %s (id %d, %s, %s); export of %s; %q in %d messages", d.login, d.assmat, d.nom, d.commune, d.scope, searchWord, found)
-	// QUERYPLANS_TRY runs statements of one's own on the loaded data, e.g.
-	// an index one means to propose, to see the plans with it.
-	if try := os.Getenv("QUERYPLANS_TRY"); try != "" {
-		if _, err := pool.Exec(ctx, try); err != nil {
-			t.Fatalf("QUERYPLANS_TRY: %v", err)
-		}
-	}
 	return d
 }
 
