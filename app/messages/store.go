@@ -12,70 +12,57 @@ import (
 // (ListReceivedFirstPage, then ListReceivedNewest), the received ones in
 // another order by ListMessages, the archived ones by ListArchived, a
 // search newest first (as it opens) by SearchMessagesNewest, in another
-// order by SearchMessages. The six answer rows of one shape.
+// order by SearchMessages. The six answer rows of one shape (listRow).
 func loadList(ctx context.Context, q *db.Queries, assmatID int64, lq ListQuery) (List, error) {
 	offset := int32((lq.Page - 1) * PageSize)
-	var rows []db.ListMessagesRow
+	newest := lq.Sort == components.MessagesSortDate && lq.Desc
 	switch {
-	case lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc && lq.Page == 1:
-		first, err := q.ListReceivedFirstPage(ctx, assmatID)
-		if err != nil {
-			return List{Query: lq}, err
-		}
-		for _, r := range first {
-			rows = append(rows, db.ListMessagesRow(r))
-		}
-	case lq.Search == "" && !lq.Archived && lq.Sort == components.MessagesSortDate && lq.Desc:
-		next, err := q.ListReceivedNewest(ctx, db.ListReceivedNewestParams{AssmatID: assmatID, RowOffset: offset})
-		if err != nil {
-			return List{Query: lq}, err
-		}
-		for _, r := range next {
-			rows = append(rows, db.ListMessagesRow(r))
-		}
+	case lq.Search == "" && !lq.Archived && newest && lq.Page == 1:
+		rows, err := q.ListReceivedFirstPage(ctx, assmatID)
+		return listOf(lq, rows, err)
+	case lq.Search == "" && !lq.Archived && newest:
+		rows, err := q.ListReceivedNewest(ctx, db.ListReceivedNewestParams{AssmatID: assmatID, RowOffset: offset})
+		return listOf(lq, rows, err)
 	case lq.Search == "" && lq.Archived:
-		archived, err := q.ListArchived(ctx, db.ListArchivedParams{
+		rows, err := q.ListArchived(ctx, db.ListArchivedParams{
 			AssmatID: assmatID, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
 			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
 		})
-		if err != nil {
-			return List{Query: lq}, err
-		}
-		for _, r := range archived {
-			rows = append(rows, db.ListMessagesRow(r))
-		}
+		return listOf(lq, rows, err)
 	case lq.Search == "":
-		var err error
-		if rows, err = q.ListMessages(ctx, db.ListMessagesParams{
+		rows, err := q.ListMessages(ctx, db.ListMessagesParams{
 			AssmatID: assmatID, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
 			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
-		}); err != nil {
-			return List{Query: lq}, err
-		}
-	case lq.Sort == components.MessagesSortDate && lq.Desc:
-		found, err := q.SearchMessagesNewest(ctx, db.SearchMessagesNewestParams{
+		})
+		return listOf(lq, rows, err)
+	case newest:
+		rows, err := q.SearchMessagesNewest(ctx, db.SearchMessagesNewestParams{
 			AssmatID: assmatID, Archived: lq.Archived, Pattern: lq.Search, RowLimit: PageSize, RowOffset: offset,
 		})
-		if err != nil {
-			return List{Query: lq}, err
-		}
-		for _, r := range found {
-			rows = append(rows, db.ListMessagesRow(r))
-		}
-	default:
-		found, err := q.SearchMessages(ctx, db.SearchMessagesParams{
-			AssmatID: assmatID, Archived: lq.Archived, Pattern: lq.Search, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
-			GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
-		})
-		if err != nil {
-			return List{Query: lq}, err
-		}
-		for _, r := range found {
-			rows = append(rows, db.ListMessagesRow(r))
-		}
+		return listOf(lq, rows, err)
 	}
+	rows, err := q.SearchMessages(ctx, db.SearchMessagesParams{
+		AssmatID: assmatID, Archived: lq.Archived, Pattern: lq.Search, Sort: sortKeys[lq.Sort], Descending: lq.Desc,
+		GeneralLabel: components.GeneralRecipient, RowLimit: PageSize, RowOffset: offset,
+	})
+	return listOf(lq, rows, err)
+}
+
+// listRow is a row of any of the list's statements: sqlc gives each its
+// own type, all of the same columns.
+type listRow interface {
+	db.ListMessagesRow | db.ListReceivedFirstPageRow | db.ListReceivedNewestRow |
+		db.ListArchivedRow | db.SearchMessagesRow | db.SearchMessagesNewestRow
+}
+
+// listOf is the view's page from a statement's rows.
+func listOf[R listRow](lq ListQuery, rows []R, err error) (List, error) {
 	l := List{Query: lq}
-	for _, r := range rows {
+	if err != nil {
+		return l, err
+	}
+	for _, row := range rows {
+		r := db.ListMessagesRow(row)
 		l.Rows = append(l.Rows, Summary{ID: r.ID, CreatedAt: r.CreatedAt, Sender: r.SenderService, Subject: r.Subject, Personal: r.Personal, Read: r.Read})
 		l.Total = int(r.Total)
 	}
