@@ -14,7 +14,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.subject, false AS personal
      FROM messages m
      WHERE m.recipient_assmat_id IS NULL
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see above)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = @assmat_id AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -23,7 +23,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.subject, true AS personal
      FROM messages m
      WHERE m.recipient_assmat_id = @assmat_id
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see above)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = @assmat_id AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC

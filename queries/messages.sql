@@ -187,7 +187,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
      FROM messages m
      WHERE m.recipient_assmat_id IS NULL
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -196,7 +196,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
      FROM messages m
      WHERE m.recipient_assmat_id = @assmat_id::bigint
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -228,7 +228,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
      FROM messages m
      WHERE m.recipient_assmat_id IS NULL
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -237,7 +237,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
      FROM messages m
      WHERE m.recipient_assmat_id = @assmat_id::bigint
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = @assmat_id::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC

@@ -356,7 +356,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
      FROM messages m
      WHERE m.recipient_assmat_id IS NULL
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = $1::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -365,7 +365,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
      FROM messages m
      WHERE m.recipient_assmat_id = $1::bigint
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = $1::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -438,7 +438,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, false AS personal
      FROM messages m
      WHERE m.recipient_assmat_id IS NULL
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = $1::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
@@ -447,7 +447,7 @@ WITH latest AS (
     (SELECT m.id, m.created_at, m.sender_service, m.subject, true AS personal
      FROM messages m
      WHERE m.recipient_assmat_id = $1::bigint
-       -- her state looked up by its key, message by message (see below)
+       -- her state looked up by its key, message by message (see DashboardMessages)
        AND (SELECT s.archived_at FROM message_states s
             WHERE s.assmat_id = $1::bigint AND s.message_id = m.id) IS NULL
      ORDER BY m.created_at DESC, m.id DESC
