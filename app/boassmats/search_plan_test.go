@@ -59,11 +59,35 @@ func TestSearchUsesTheTrigramIndex(t *testing.T) {
 		t.Fatalf("the query is not the index's expression: %s", sql)
 	}
 	for _, mode := range []string{"auto", "force_generic_plan"} {
-		plan := explain(t, pool, mode, sql, "", "0", "20", literal("etienne"), "201")
+		plan := explain(t, pool, mode, sql, "", literal("etienne"), "201", "0", "20")
 		if !strings.Contains(plan, "assmats_search_text_idx") || strings.Contains(plan, "Seq Scan") {
 			t.Errorf("%s: the search is not served by assmats_search_text_idx:\n%s", mode, plan)
 		}
 		t.Logf("plan (%s):\n%s", mode, plan)
+	}
+	// Past the bound, the names, first names or communes that start with the
+	// pattern tell it through their btree (migration 0018), stopping at the
+	// bound, and the trigram index is not read.
+	for _, c := range []struct{ typed, index string }{
+		{"nom1", "assmats_name_start_idx"},      // NOM1, NOM10…: 1,111
+		{"prénom2", "assmats_prenom_start_idx"}, // 1,111
+		{"cannes", "assmats_commune_start_idx"}, // 833
+	} {
+		rows, err := db.New(pool).BoSearchAssmats(ctx, db.BoSearchAssmatsParams{Pattern: c.typed, RowLimit: 20, MaxMatches: 201})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0].Total < 201 || rows[0].Login != "" {
+			t.Fatalf("%q: want the one row that says more than 200, got %+v", c.typed, rows)
+		}
+		for _, mode := range []string{"force_custom_plan", "force_generic_plan"} {
+			plan := explain(t, pool, mode, sql, "ANALYZE, ", literal(c.typed), "201", "0", "20")
+			if !regexp.MustCompile(`(Index Only Scan using|Index Scan using|Bitmap Index Scan on) `+c.index+` [^\n]*actual time=`).MatchString(plan) ||
+				!regexp.MustCompile(`Bitmap Index Scan on assmats_search_text_idx.*never executed`).MatchString(plan) ||
+				strings.Contains(plan, "Seq Scan") {
+				t.Errorf("%q, %s: not told by %s alone:\n%s", c.typed, mode, c.index, plan)
+			}
+		}
 	}
 	// A pattern that passes form.Indexable but folds to no letter or digit
 	// ("ʼ" is a modifier letter, folded to an apostrophe) finds no one and
@@ -85,7 +109,7 @@ func TestSearchUsesTheTrigramIndex(t *testing.T) {
 		rec.mu.Unlock()
 		for _, mode := range []string{"force_custom_plan", "force_generic_plan"} {
 			for _, plan := range []string{
-				explain(t, pool, mode, sql, "ANALYZE, ", "0", "20", literal(typed), "201"),
+				explain(t, pool, mode, sql, "ANALYZE, ", literal(typed), "201", "0", "20"),
 				explain(t, pool, mode, recipientsSQL, "ANALYZE, ", "21", literal(typed), "200"),
 			} {
 				if !strings.Contains(plan, "One-Time Filter") || !regexp.MustCompile(`Bitmap Index Scan on assmats_search_text_idx.*never executed`).MatchString(plan) {

@@ -15,7 +15,8 @@ import (
 
 // Search serves "Assistants maternels": the form alone, or one page of
 // results. A search of 3 characters or more goes through the trigram index
-// (BoSearchAssmats); a shorter one only finds a whole identifier (the unique
+// (BoSearchAssmats, which first tells "more than MaxResults" from the
+// names, first names and communes that start with the text); a shorter one only finds a whole identifier (the unique
 // index): a trigram search needs 3 characters, and a scan of every
 // childminder is what the index is there to avoid. One query at most after
 // the session's. With htmx, the results region alone, its URL pushed.
@@ -45,9 +46,14 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
-		v.Found = found(rows)
 		v.Searched = true
+		// Past the bound the statement may answer one row that only holds
+		// the total (told by the names that start with the text): none is
+		// listed then.
 		v.TooMany = len(rows) > 0 && rows[0].Total > MaxResults
+		if !v.TooMany {
+			v.Found = found(rows)
+		}
 	}
 	if v.Searched && q.Page > 1 && (len(v.Found) == 0 || v.TooMany) {
 		// A page past the end (the results changed since): the first page.
