@@ -16,13 +16,14 @@
 -- childminders whose name, first name or commune starts with the pattern are
 -- counted through three btree ranges, each stopping at max_matches (the
 -- first name's and the commune's are read only while fewer have been
--- found). Such a start is a match: the fold works character by character,
--- so the folded first name or commune is a piece of search_text, and the
--- name begins it. When they reach max_matches, the statement answers one row
+-- found). Such a start is a match: search_text folds the four columns
+-- joined by spaces, no rule of unaccent spans a space, so the folded first
+-- name or commune is a piece of search_text, and the name begins it (the
+-- columns are NOT NULL: a NULL would make search_text NULL, not its piece). When they reach max_matches, the statement answers one row
 -- whose total says so, and nothing else (the page lists none past the
 -- bound): at L a common name's search read a trigram bitmap of thousands of
 -- childminders ("martin" 8,962: 2.4 ms), it now reads 201 index entries
--- (0.16 ms with the round trip). Otherwise the trigram index serves the
+-- (0.23 ms with the round trip). Otherwise the trigram index serves the
 -- search as before, after ranges that fell short: 60 to 90 µs more a
 -- search in a département, where few names reach the bound.
 --
@@ -38,8 +39,9 @@
 -- A pattern with none reads nothing: see indexable.
 WITH typed AS MATERIALIZED (
     SELECT f AS lo,
-           -- every string that starts with f sorts (COLLATE "C", bytes)
-           -- between f and f followed by the last Unicode character
+           -- the strings that start with f sort (COLLATE "C", bytes) from f
+           -- to f followed by the last Unicode character (one with that very
+           -- character after f is missed: the trigram index finds her)
            f || chr(1114111) AS hi,
            extranet_like_contains(sqlc.arg(pattern)::text) AS pattern,
            -- A pattern without 3 letters or digits in a row once folded (the
@@ -99,8 +101,8 @@ WITH typed AS MATERIALIZED (
  ORDER BY m.nom, m.prenom, m.login
  LIMIT sqlc.arg(row_limit)::int OFFSET sqlc.arg(row_offset)::int)
 UNION ALL
--- too many: one row, only its total
-SELECT '', '', '', '', '', '', false, false, s.n FROM starts s WHERE s.n >= sqlc.arg(max_matches)::int;
+SELECT '', '', '', '', '', '', false, false, s.n -- too many: one row, only its total
+FROM starts s WHERE s.n >= sqlc.arg(max_matches)::int;
 
 -- name: BoFindAssmatByLogin :many
 -- A search of 1 or 2 characters: only the childminder of that very

@@ -7,20 +7,28 @@
 -- trigram index need not be read. Nationally a common name is such a
 -- search: the trigram index's bitmap of "martin" holds 8,962 childminders
 -- (2.4 ms a search at L, "marie" 3.7 ms), where 201 entries of a btree
--- range are read in 0.1 ms. A search under the bound goes on through the
+-- range are read in 0.2 ms. A search under the bound goes on through the
 -- trigram index as before.
 --
--- INCLUDE: each index holds the column its expression reads and the id, so
--- that a range is counted from the index alone (an index-only scan, as far
--- as VACUUM has marked the table's pages all-visible), without a visit to
--- the table per childminder: a common name's search at L 0.29 → 0.22 ms.
--- At L the three weigh 43 MB (15 MB without).
+-- left(…, 64): an entry holds at most 64 characters, whatever is imported
+-- (a btree entry must stay under 2.7 kB; nom, prenom and commune have no
+-- length limit of their own); a prefix longer than 64 characters finds
+-- nothing here, and the trigram index serves it. COLLATE "C": a prefix is
+-- then a range of bytes (BoSearchAssmats bounds it by the prefix and the
+-- prefix followed by U+10FFFF), whatever the database's collation.
 --
--- left(…, 64): a btree entry must stay under 2.7 kB whatever is imported;
--- a prefix longer than 64 characters finds nothing here, and the trigram
--- index serves it. COLLATE "C": a prefix is then a range of bytes
--- (BoSearchAssmats bounds it by the prefix and the prefix followed by
--- U+10FFFF), whatever the database's collation.
+-- No INCLUDE: holding the columns the expressions read would let a range
+-- be counted from the index alone (0.24 → 0.19 ms a search at L, while
+-- VACUUM has marked the pages all-visible), but an entry would then hold
+-- the whole column (a long name refused by the index), and the first
+-- name's and commune's indexes lose btree deduplication (1.6 → 10 MB each
+-- at L). Without: 15 MB for the three at L.
+--
+-- The search now needs these indexes: without them each range is a scan
+-- that folds every childminder (86 to 383 ms at L, an outside review).
+-- Each insert of a childminder, and each update of her name, first name or
+-- commune, also writes them: inserting 50,000 took 1.4 s against 1.0 s
+-- (review). Updates of other columns (her password, her email) stay HOT.
 --
 -- The range's upper bound is written chr(1114111), a character only a UTF8
 -- database has: the extranet's is created so (app/pgdev), and a database
@@ -35,18 +43,18 @@ END
 $$;
 -- +goose StatementEnd
 -- Built concurrently, outside a transaction, so that the import and account
--- actions go on meanwhile (see 0015). An interrupted build leaves an
--- invalid index under its name: each is dropped first, so that running the
--- migration again mends it.
+-- actions go on meanwhile (see 0015; about 0.3 s each at L). A concurrent
+-- build waits for every transaction older than it, so a Genesis import in
+-- progress (one transaction) holds the migration, and the app's start,
+-- until it ends. An interrupted build leaves an invalid index under its
+-- name, which the planner ignores (the search would then scan): each is
+-- dropped first, so that running the migration again mends it.
 DROP INDEX CONCURRENTLY IF EXISTS assmats_name_start_idx;
-CREATE INDEX CONCURRENTLY assmats_name_start_idx ON assmats ((left(search_text, 64) COLLATE "C"))
-    INCLUDE (search_text, id);
+CREATE INDEX CONCURRENTLY assmats_name_start_idx ON assmats ((left(search_text, 64) COLLATE "C"));
 DROP INDEX CONCURRENTLY IF EXISTS assmats_prenom_start_idx;
-CREATE INDEX CONCURRENTLY assmats_prenom_start_idx ON assmats ((left(extranet_fold(prenom), 64) COLLATE "C"))
-    INCLUDE (prenom, id);
+CREATE INDEX CONCURRENTLY assmats_prenom_start_idx ON assmats ((left(extranet_fold(prenom), 64) COLLATE "C"));
 DROP INDEX CONCURRENTLY IF EXISTS assmats_commune_start_idx;
-CREATE INDEX CONCURRENTLY assmats_commune_start_idx ON assmats ((left(extranet_fold(commune), 64) COLLATE "C"))
-    INCLUDE (commune, id);
+CREATE INDEX CONCURRENTLY assmats_commune_start_idx ON assmats ((left(extranet_fold(commune), 64) COLLATE "C"));
 
 -- +goose Down
 DROP INDEX CONCURRENTLY IF EXISTS assmats_commune_start_idx;

@@ -48,8 +48,8 @@ func (h *Handlers) Search(c *fiber.Ctx) error {
 		}
 		v.Searched = true
 		// Past the bound the statement may answer one row that only holds
-		// the total (told by the names that start with the text): none is
-		// listed then.
+		// the total (told by the names, first names or communes that start
+		// with the text): none is listed then, and never may be.
 		v.TooMany = len(rows) > 0 && rows[0].Total > MaxResults
 		if !v.TooMany {
 			v.Found = found(rows)
