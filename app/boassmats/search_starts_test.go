@@ -106,9 +106,9 @@ func TestSearchAgreesWithThePlainSearch(t *testing.T) {
 		}
 	}
 	if checked < 200 || told < 100 {
-		t.Fatalf("only %d pages under the bound compared, %d searches past it told by the starts", checked, told)
+		t.Fatalf("only %d pages read through the trigram index compared, %d told by the starts", checked, told)
 	}
-	t.Logf("%d pages under the bound compared, %d searches past it told by the starts", checked, told)
+	t.Logf("%d pages read through the trigram index compared, %d told by the starts", checked, told)
 }
 
 // tooMany is what the page reads from a search's rows: a total at the bound
